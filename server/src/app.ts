@@ -1,0 +1,47 @@
+/**
+ * The HTTP application, read as a table of contents: infrastructure first, then
+ * one registration per resource, then the built client.
+ */
+import { existsSync } from 'node:fs';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { AppContext } from './app-context.ts';
+import { registerErrorHandler } from './plugins/error-handler.ts';
+import { areaRoutes } from './routes/areas.ts';
+import { cityRoutes } from './routes/city.ts';
+import { healthRoutes } from './routes/health.ts';
+import { layerRoutes } from './routes/layers.ts';
+
+export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: ctx.config.logLevel },
+    // Behind a load balancer the client's protocol and host arrive in X-Forwarded-* (TileJSON builds absolute URLs from them).
+    trustProxy: true,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  app.decorate('ctx', ctx);
+
+  // Infrastructure
+  registerErrorHandler(app);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Quartiersatlas API', version: '0.1.0', description: 'Areas, layers and vector tiles of one city.' },
+      tags: [{ name: 'system' }, { name: 'city' }, { name: 'areas' }, { name: 'layers' }, { name: 'tiles' }],
+    },
+  });
+
+  // Resources
+  await app.register(healthRoutes);
+  await app.register(cityRoutes);
+  await app.register(areaRoutes);
+  await app.register(layerRoutes);
+  app.get('/api/docs', { schema: { hide: true } }, async () => app.swagger());
+
+  // The built client; during development vite serves it instead.
+  if (existsSync(ctx.config.clientDir)) {
+    await app.register(fastifyStatic, { root: ctx.config.clientDir, wildcard: false });
+    app.get('/', (_request, reply) => reply.sendFile('index.html'));
+  }
+  return app;
+}

@@ -1,0 +1,97 @@
+/**
+ * Settings come from environment variables, are validated once at start-up, and
+ * every bad variable is named in one error, so a deployment is fixed in one pass.
+ */
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface Config {
+  /** TCP port of the HTTP server. @default 8080 */
+  port: number;
+  /** Interface to bind. @default '127.0.0.1' (nothing is exposed beyond this machine unless asked) */
+  host: string;
+  /** `postgres://…` of a PostGIS server; unset: embedded PGlite. */
+  databaseUrl: string | undefined;
+  /** Folder of the embedded PGlite database. @default '<repo>/.data/pglite' */
+  pgliteDir: string;
+  /** Amtlicher Gemeindeschlüssel (8 digits) of the city the app shows. @default '05916000' (Herne) */
+  cityAgs: string;
+  /** A MapLibre style URL to draw under our layers; unset: the self-contained style. */
+  basemapStyleUrl: string | undefined;
+  /** Language of the UI when the URL does not choose one. @default 'de' */
+  defaultLocale: 'de' | 'en';
+  /** Fastify/pino log level. @default 'info' */
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Folder with seed data (`<city>/city.json`, `germany/`). @default '<repo>/data' */
+  dataDir: string;
+  /** Folder with the built client. @default '<repo>/client/dist' */
+  clientDir: string;
+}
+
+/** One entry per setting: the variable, its default, and how to parse it. */
+export const settings = [
+  { variable: 'PORT', default: '8080', description: 'HTTP port' },
+  { variable: 'HOST', default: '127.0.0.1', description: 'Interface to bind; 0.0.0.0 to serve the network' },
+  { variable: 'DATABASE_URL', default: '', description: 'postgres://… of a PostGIS server; empty: embedded PGlite' },
+  { variable: 'PGLITE_DIR', default: '.data/pglite', description: 'Folder of the embedded database (relative to the repository)' },
+  { variable: 'CITY_AGS', default: '05916000', description: 'Amtlicher Gemeindeschlüssel of the city (8 digits)' },
+  { variable: 'BASEMAP_STYLE_URL', default: '', description: 'MapLibre style URL of a basemap (needs internet); empty: self-contained style' },
+  { variable: 'DEFAULT_LOCALE', default: 'de', description: 'UI language: de or en' },
+  { variable: 'LOG_LEVEL', default: 'info', description: 'fatal, error, warn, info, debug, trace or silent' },
+  { variable: 'DATA_DIR', default: 'data', description: 'Seed data folder (relative to the repository)' },
+] as const;
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid settings:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const problems: string[] = [];
+  const value = (name: (typeof settings)[number]['variable']): string => {
+    const raw = env[name];
+    return raw === undefined || raw === '' ? settings.find((s) => s.variable === name)!.default : raw.trim();
+  };
+
+  const portText = value('PORT');
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port < 1 || port > 65535) problems.push(`PORT="${portText}": must be a whole number from 1 to 65535`);
+
+  const databaseUrl = value('DATABASE_URL') || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL: must start with postgres:// or postgresql:// (leave it empty for the embedded PGlite database)');
+  }
+
+  const cityAgs = value('CITY_AGS');
+  if (!/^\d{8}$/.test(cityAgs)) problems.push(`CITY_AGS="${cityAgs}": must be an 8-digit Amtlicher Gemeindeschlüssel, e.g. 05916000 for Herne`);
+
+  const basemapStyleUrl = value('BASEMAP_STYLE_URL') || undefined;
+  if (basemapStyleUrl && !/^https?:\/\/\S+$/.test(basemapStyleUrl)) {
+    problems.push(`BASEMAP_STYLE_URL="${basemapStyleUrl}": must be an http(s) URL of a MapLibre style`);
+  }
+
+  const defaultLocale = value('DEFAULT_LOCALE');
+  if (defaultLocale !== 'de' && defaultLocale !== 'en') problems.push(`DEFAULT_LOCALE="${defaultLocale}": must be de or en`);
+
+  const logLevel = value('LOG_LEVEL');
+  if (!(logLevels as readonly string[]).includes(logLevel)) problems.push(`LOG_LEVEL="${logLevel}": must be one of ${logLevels.join(', ')}`);
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    port,
+    host: value('HOST'),
+    databaseUrl,
+    pgliteDir: resolve(repoRoot, value('PGLITE_DIR')),
+    cityAgs,
+    basemapStyleUrl,
+    defaultLocale: defaultLocale as Config['defaultLocale'],
+    logLevel: logLevel as Config['logLevel'],
+    dataDir: resolve(repoRoot, value('DATA_DIR')),
+    clientDir: resolve(repoRoot, 'client/dist'),
+  };
+}
