@@ -1,5 +1,5 @@
 -- Encodes one layer's features as a Mapbox vector tile with PostGIS' ST_AsMVT.
--- {{features}} is the layer's list-*-features.sql (id, props, geom); jsonb props
+-- The features placeholder below takes the layer's list-*-features.sql (id, props, geom); jsonb props
 -- become tile attributes. $z, $x, $y, $name are numbered after the layer's own
 -- parameters when the query is prepared (tile-encoder.ts). Extent 4096, buffer 64.
 WITH features AS (

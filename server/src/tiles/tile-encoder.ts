@@ -83,6 +83,25 @@ export async function encodeTile(
     features: rows.map((row) => ({ type: 'Feature', id: row.id, properties: row.props, geometry: row.geometry })),
   };
   const tile = geoJSONToTile(collection, z, x, y, { extent, buffer, clip: true, maxZoom: Math.max(z, 1) });
-  if (!tile || tile.features.length === 0) return Buffer.alloc(0);
+  if (!tile) return Buffer.alloc(0);
+  const features = (tile.features as TileFeature[]).filter(hasExtent);
+  if (features.length === 0) return Buffer.alloc(0);
+  tile.features = features as typeof tile.features;
   return Buffer.from(fromGeojsonVt({ [layer.id]: tile }, { version: 2, extent }));
+}
+
+type TileFeature = NonNullable<ReturnType<typeof geoJSONToTile>>['features'][number];
+
+/**
+ * ST_AsMVTGeom drops polygons that collapse to zero area on the tile grid (a cell
+ * that only grazes the buffer edge); geojson-vt keeps them as slivers. Dropping
+ * them here makes both paths return the same features.
+ */
+function hasExtent(feature: TileFeature): boolean {
+  if (feature.type !== 3) return true;
+  return (feature.geometry as number[][][]).some((ring) => {
+    let twiceArea = 0;
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) twiceArea += (ring[j][0] - ring[i][0]) * (ring[j][1] + ring[i][1]);
+    return twiceArea !== 0;
+  });
 }
