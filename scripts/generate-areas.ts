@@ -1,0 +1,47 @@
+/**
+ * Generates Herne's sub-city area geometry into data/herne/generated/:
+ * boroughs.geojson (4 Stadtbezirke, approximate), quarters.geojson (13 synthetic
+ * Ortsteil-level units), districts.geojson (32 synthetic statistical-district-level units).
+ *
+ * Method: server/src/seed/partition-areas.ts. Output is byte-for-byte deterministic.
+ *
+ * Usage: node --import tsx scripts/generate-areas.ts   (or: npm run generate:areas)
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import {
+  buildHerneAreas,
+  parseHerneInputs,
+  serializeCollection,
+  type AreaCollection,
+} from '../server/src/seed/partition-areas.ts';
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+const dataDir = `${repoRoot}data/herne/`;
+const outDir = `${dataDir}generated/`;
+
+const inputs = parseHerneInputs({
+  boundaryGeojson: readFileSync(`${dataDir}herne_boundary_dvg2_2018.geojson`, 'utf8'),
+  centresCsv: readFileSync(`${dataDir}herne_ortsteile_centres.csv`, 'utf8'),
+  gridGeojson: readFileSync(`${dataDir}herne_zensus2011_grid100m.geojson`, 'utf8'),
+});
+const areas = buildHerneAreas(inputs);
+
+mkdirSync(outDir, { recursive: true });
+const levels: Array<[string, AreaCollection]> = [
+  ['boroughs', areas.boroughs],
+  ['quarters', areas.quarters],
+  ['districts', areas.districts],
+];
+for (const [name, fc] of levels) {
+  writeFileSync(`${outDir}${name}.geojson`, serializeCollection(fc));
+  const pops = fc.features.map((f) => f.properties.zensus_population);
+  const total = pops.reduce((s, p) => s + p, 0);
+  const multi = fc.features.filter((f) => f.geometry.type === 'MultiPolygon').length;
+  console.log(
+    `${name}: ${fc.features.length} units, population ${total}, min ${Math.min(...pops)}, max ${Math.max(...pops)}, MultiPolygons ${multi}`,
+  );
+}
+console.log(
+  `cells: ${inputs.cells.length}, assigned to the nearest borough (centre outside all boroughs): ${areas.report.nearestFallbackCells}; detached Voronoi fragments merged into a neighbour: ${JSON.stringify(areas.report.boroughFragmentsMerged)}; bisection cuts: ${JSON.stringify(areas.report.cuts)}`,
+);

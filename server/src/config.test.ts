@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, repoRoot } from './config.ts';
+
+describe('loadConfig', () => {
+  it('has defaults that start Herne on 8080 with embedded PGlite and no external requests', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '127.0.0.1',
+      databaseUrl: undefined,
+      cityAgs: '05916000',
+      basemapStyleUrl: undefined,
+      defaultLocale: 'de',
+      logLevel: 'info',
+    });
+    expect(config.pgliteDir).toBe(`${repoRoot}/.data/pglite`);
+  });
+
+  it('reads every setting', () => {
+    const config = loadConfig({
+      PORT: '9000',
+      HOST: '0.0.0.0',
+      DATABASE_URL: 'postgres://u:p@db:5432/atlas',
+      PGLITE_DIR: '/var/lib/atlas',
+      CITY_AGS: '05911000',
+      BASEMAP_STYLE_URL: 'https://example.org/style.json',
+      DEFAULT_LOCALE: 'en',
+      LOG_LEVEL: 'warn',
+    });
+    expect(config).toMatchObject({
+      port: 9000,
+      host: '0.0.0.0',
+      databaseUrl: 'postgres://u:p@db:5432/atlas',
+      pgliteDir: '/var/lib/atlas',
+      cityAgs: '05911000',
+      basemapStyleUrl: 'https://example.org/style.json',
+      defaultLocale: 'en',
+      logLevel: 'warn',
+    });
+  });
+
+  it('names every bad variable in one error', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: '80a', DATABASE_URL: 'mysql://x', CITY_AGS: '5916', BASEMAP_STYLE_URL: 'ftp://x', DEFAULT_LOCALE: 'fr', LOG_LEVEL: 'loud' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems).toEqual([
+      'PORT="80a": must be a whole number from 1 to 65535',
+      'DATABASE_URL: must start with postgres:// or postgresql:// (leave it empty for the embedded PGlite database)',
+      'CITY_AGS="5916": must be an 8-digit Amtlicher Gemeindeschlüssel, e.g. 05916000 for Herne',
+      'BASEMAP_STYLE_URL="ftp://x": must be an http(s) URL of a MapLibre style',
+      'DEFAULT_LOCALE="fr": must be de or en',
+      'LOG_LEVEL="loud": must be one of fatal, error, warn, info, debug, trace, silent',
+    ]);
+    expect((error as Error).message).toContain('Invalid settings:\n  - PORT="80a"');
+  });
+
+  it('rejects a port out of range', () => {
+    expect(() => loadConfig({ PORT: '70000' })).toThrow('PORT="70000": must be a whole number from 1 to 65535');
+  });
+});

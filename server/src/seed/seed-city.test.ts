@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../config.ts';
+import type { Database } from '../db/database.ts';
+import { engines, openTestDatabase } from '../../test/engines.ts';
+import { officialNamesFromHierarchy, seedCity } from './seed-city.ts';
+import { UnknownCityError } from './resolve-city.ts';
+
+const { dataDir } = loadConfig({});
+const counts = async (db: Database) =>
+  (
+    await db.pool.query(`SELECT (SELECT count(*) FROM area)::int AS area, (SELECT count(*) FROM zensus_cell)::int AS zensus,
+      (SELECT count(*) FROM context_region)::int AS context, (SELECT count(*) FROM area_official_name)::int AS names,
+      (SELECT count(*) FROM dataset)::int AS dataset`)
+  ).rows[0];
+
+describe.each(engines)('seedCity on %s', (engine) => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await openTestDatabase(engine, { seeded: false });
+  });
+  afterAll(() => db?.close());
+
+  it('an unknown AGS stops before anything is written, naming the value', async () => {
+    const before = await counts(db);
+    const error = await seedCity(db.pool, '05999999', { dataDir }).catch((e) => e);
+    expect(error).toBeInstanceOf(UnknownCityError);
+    expect(error.message).toMatch(/^CITY_AGS="05999999" is not a municipality in the shipped boundary data/);
+    expect(await counts(db)).toEqual(before);
+  });
+
+  it('seeds Herne once, reporting progress; a second run changes nothing', async () => {
+    const progress: string[] = [];
+    const first = await seedCity(db.pool, '05916000', { dataDir, onProgress: (m) => progress.push(m) });
+    expect(first).toEqual({ seeded: true, name: 'Herne', areas: 49, zensusCells: 2917 });
+    expect(progress[0]).toBe('city boundary of Herne (05916000)');
+    expect(progress).toContain('2917 Zensus 2011 grid cells');
+    const after = await counts(db);
+    expect(after).toMatchObject({ area: 50, zensus: 2917, context: 52 });
+    expect(await seedCity(db.pool, '05916000', { dataDir })).toEqual({ seeded: false, name: 'Herne', areas: 0, zensusCells: 0 });
+    expect(await counts(db)).toEqual(after);
+  });
+
+  it('each level adds up to the city Zensus total (154,452, SOURCES.md §8)', async () => {
+    const { rows } = await db.pool.query("SELECT level, sum(zensus_population)::int AS pop FROM area WHERE city_ags = '05916000' GROUP BY level ORDER BY level");
+    expect(rows).toEqual([
+      { level: 'borough', pop: 154452 },
+      { level: 'city', pop: 154452 },
+      { level: 'district', pop: 154452 },
+      { level: 'quarter', pop: 154452 },
+    ]);
+  });
+
+  it('a municipality outside NRW takes its boundary from VG250 Germany, with neighbours as context', async () => {
+    const result = await seedCity(db.pool, '09162000', { dataDir }); // München
+    expect(result).toMatchObject({ seeded: true, name: 'Gemeinde 09162000', areas: 0 });
+    const { rows } = await db.pool.query("SELECT round((ST_Area(ST_Transform(geom, 25832)) / 1e6)::numeric) AS km2 FROM area WHERE city_ags = '09162000'");
+    expect(Number(rows[0].km2)).toBeGreaterThan(290); // München 310.7 km², strongly simplified
+    expect(Number(rows[0].km2)).toBeLessThan(330);
+  });
+});
+
+describe('officialNamesFromHierarchy', () => {
+  it('keeps names per level with their parent and drops remarks in brackets', () => {
+    const names = officialNamesFromHierarchy([
+      { stadtbezirk: 'Herne-Mitte', ortsteil: 'Herne-Mitte', statistische_bezirke_known: 'Herne-Zentrum (others unknown)', source_url: 'u' },
+      { stadtbezirk: 'Herne-Mitte', ortsteil: 'Herne-Süd', statistische_bezirke_known: '', source_url: 'u' },
+    ]);
+    expect(names).toEqual([
+      { level: 'borough', name: 'Herne-Mitte', parent_name: null, source_url: 'u' },
+      { level: 'quarter', name: 'Herne-Mitte', parent_name: 'Herne-Mitte', source_url: 'u' },
+      { level: 'district', name: 'Herne-Zentrum', parent_name: 'Herne-Mitte', source_url: 'u' },
+      { level: 'quarter', name: 'Herne-Süd', parent_name: 'Herne-Mitte', source_url: 'u' },
+    ]);
+  });
+});
