@@ -17,6 +17,8 @@ import { layerRoutes } from './routes/layers.ts';
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: ctx.config.logLevel },
+    // A map view fires dozens of tile requests; log failures (error handler), not every request.
+    disableRequestLogging: true,
     // Behind a load balancer the client's protocol and host arrive in X-Forwarded-* (TileJSON builds absolute URLs from them).
     trustProxy: true,
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -40,8 +42,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
 
   // The built client; during development vite serves it instead.
   if (existsSync(ctx.config.clientDir)) {
-    await app.register(fastifyStatic, { root: ctx.config.clientDir, wildcard: false });
-    app.get('/', (_request, reply) => reply.sendFile('index.html'));
+    await app.register(fastifyStatic, { root: ctx.config.clientDir });
   }
   return app;
 }
