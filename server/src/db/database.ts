@@ -75,7 +75,14 @@ async function openPglite(dir: string | undefined): Promise<Database> {
     pool,
     async close() {
       await pool.end();
+      // The socket server cleans up each closed connection asynchronously (it asks the
+      // database whether a transaction is open); closing PGlite before that finishes
+      // makes the clean-up throw. Wait until every connection is gone.
+      for (let waited = 0; server.getStats().activeConnections > 0 && waited < 2000; waited += 10) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
       await server.stop();
+      await new Promise((resolve) => setImmediate(resolve));
       await db.close();
     },
   };
