@@ -1,0 +1,28 @@
+/**
+ * `GET /api/layers/<level>.geojson`: the full geometry of one area level, for what
+ * tiles cannot give: label points (a tile only holds a clipped piece of a polygon)
+ * and the adjacency used to colour neighbours differently.
+ */
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { fetchJson } from '../../lib/fetch-json.ts';
+import { useRequest, type RequestResult } from '../../lib/use-request.ts';
+import type { AreaLayerId } from '../../state/area-layer-id.ts';
+
+/**
+ * The feature properties this client reads; the server sends more (see the tile
+ * contract in server/src/tiles). Only these two are relied on.
+ */
+export interface AreaShapeProperties {
+  name: string;
+  area_km2?: number;
+}
+
+export type AreaCollection = FeatureCollection<Polygon | MultiPolygon, AreaShapeProperties>;
+
+const getAreaCollection = (layer: AreaLayerId, signal: AbortSignal) =>
+  fetchJson<AreaCollection>(`/api/layers/${layer}.geojson`, signal);
+
+/** @param layer null while the level is empty (no request then). */
+export function useAreaCollection(layer: AreaLayerId | null): RequestResult<AreaCollection> {
+  return useRequest(layer, getAreaCollection);
+}

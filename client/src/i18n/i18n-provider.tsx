@@ -1,0 +1,38 @@
+/**
+ * Provides the UI language to every component. Both message files are bundled
+ * (a few kB), so switching language needs no request.
+ */
+import { createContext, useMemo, type ReactNode } from 'react';
+import type { Locale } from '../state/url-state.ts';
+import { formatInteger, formatKm2, formatPercent } from './format-number.ts';
+import de from './messages/de.json';
+import en from './messages/en.json';
+import { translate, type MessageKey, type MessageParams, type Messages } from './translate.ts';
+
+const MESSAGES: Record<Locale, Messages> = { de, en };
+
+export interface I18n {
+  locale: Locale;
+  t: (key: MessageKey, params?: MessageParams) => string;
+  integer: (value: number) => string;
+  km2: (value: number) => string;
+  percent: (share: number) => string;
+}
+
+export function createI18n(locale: Locale): I18n {
+  const messages = MESSAGES[locale];
+  return {
+    locale,
+    t: (key, params) => translate(messages, key, params),
+    integer: (value) => formatInteger(locale, value),
+    km2: (value) => formatKm2(locale, value),
+    percent: (share) => formatPercent(locale, share),
+  };
+}
+
+export const I18nContext = createContext<I18n>(createI18n('de'));
+
+export function I18nProvider({ locale, children }: { locale: Locale; children: ReactNode }) {
+  const value = useMemo(() => createI18n(locale), [locale]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}

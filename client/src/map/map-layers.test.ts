@@ -1,0 +1,92 @@
+/**
+ * The composed style is checked with MapLibre's own validator and expression engine
+ * (`@maplibre/maplibre-gl-style-spec`, which maplibre-gl itself depends on), so a spec
+ * that MapLibre would reject or mis-evaluate fails here, without a browser.
+ */
+import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import type { StyleSpecification } from 'maplibre-gl';
+import { describe, expect, it } from 'vitest';
+import { baseStyle } from './base-style.ts';
+import { mapLayers, type MapLayersOptions } from './map-layers.ts';
+import { tileSources } from './tile-sources.ts';
+
+const options: MapLayersOptions = {
+  onBasemap: false,
+  contextVisible: true,
+  areaLayer: 'quarters',
+  areaProvenance: 'synthetic',
+  areasVisible: true,
+  colouring: new Map([
+    [11, 0],
+    [12, 1],
+  ]),
+  hasZensus: true,
+  zensusVisible: false,
+  zensusMode: 'population',
+  selection: { selectedId: null, selectedLayer: null },
+};
+
+function style(layers = mapLayers(options)): StyleSpecification {
+  const base = baseStyle();
+  return {
+    ...base,
+    sources: tileSources('http://localhost:8080', ['context', 'city', 'boroughs', 'quarters', 'districts', 'zensus']),
+    layers: [...base.layers, ...layers],
+  };
+}
+
+describe('mapLayers', () => {
+  it('builds a valid, self-contained style', () => {
+    const s = style();
+    expect(validateStyleMin(s)).toEqual([]);
+    expect(s).not.toHaveProperty('glyphs');
+    expect(s).not.toHaveProperty('sprite');
+    expect(s.layers.filter((l) => l.type === 'symbol')).toEqual([]);
+  });
+
+  it('stays valid with every option switched', () => {
+    const variants: Partial<MapLayersOptions>[] = [
+      { zensusVisible: true, zensusMode: 'share' },
+      { contextVisible: false, onBasemap: true },
+      { areasVisible: false, areaProvenance: null, colouring: new Map() },
+      { areaLayer: 'districts', areaProvenance: 'official' },
+      { selection: { selectedId: 7, selectedLayer: 'boroughs' } },
+      { hasZensus: false },
+    ];
+    for (const variant of variants) expect(validateStyleMin(style(mapLayers({ ...options, ...variant })))).toEqual([]);
+  });
+
+  it('draws in the documented order', () => {
+    expect(mapLayers(options).map((l) => l.id)).toEqual([
+      'context-fill',
+      'context-line',
+      'city-fill',
+      'area-fill',
+      'zensus-fill',
+      'area-line',
+      'area-hover',
+      'city-halo',
+      'city-line',
+      'selection-halo',
+      'selection-line',
+    ]);
+  });
+
+  it('has no zensus layer for a city without a grid', () => {
+    expect(mapLayers({ ...options, hasZensus: false }).some((l) => l.id === 'zensus-fill')).toBe(false);
+  });
+
+  it('reads every layer from the source-layer named like its source', () => {
+    for (const layer of mapLayers(options)) {
+      if ('source' in layer) expect(layer['source-layer']).toBe(layer.source);
+    }
+  });
+});
+
+describe('tileSources', () => {
+  it('points each source at its TileJSON on our origin', () => {
+    expect(tileSources('http://localhost:8080', ['city'])).toEqual({
+      city: { type: 'vector', url: 'http://localhost:8080/tiles/city.json' },
+    });
+  });
+});

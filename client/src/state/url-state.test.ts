@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_URL_STATE, formatViewHash, parseUrlState, parseViewHash, serialiseUrlState, type UrlState } from './url-state.ts';
+
+const roundTrip = (state: UrlState) => {
+  const { search, hash } = serialiseUrlState(state);
+  return parseUrlState(search, hash);
+};
+
+describe('URL state', () => {
+  it('parses an empty URL to the defaults', () => {
+    expect(parseUrlState('', '')).toEqual(DEFAULT_URL_STATE);
+  });
+
+  it('writes nothing for the defaults', () => {
+    expect(serialiseUrlState(DEFAULT_URL_STATE)).toEqual({ search: '', hash: '' });
+  });
+
+  it('round-trips every field', () => {
+    const state: UrlState = {
+      level: 'districts',
+      zensus: true,
+      zensusMode: 'share',
+      context: false,
+      labels: false,
+      area: 12,
+      lang: 'en',
+      view: { zoom: 12.5, lat: 51.54123, lon: 7.21945 },
+    };
+    expect(roundTrip(state)).toEqual(state);
+    expect(serialiseUrlState(state)).toEqual({
+      search: '?level=districts&zensus=1&zmode=share&context=0&labels=0&area=12&lang=en',
+      hash: '#12.5/51.54123/7.21945',
+    });
+  });
+
+  it('round-trips a partial state', () => {
+    const state: UrlState = { ...DEFAULT_URL_STATE, level: 'boroughs', area: 3 };
+    expect(roundTrip(state)).toEqual(state);
+  });
+
+  it('parses the documented example link', () => {
+    expect(parseUrlState('?level=quarters&zensus=1&area=12&lang=en', '#13/51.54/7.22')).toEqual({
+      ...DEFAULT_URL_STATE,
+      level: 'quarters',
+      zensus: true,
+      area: 12,
+      lang: 'en',
+      view: { zoom: 13, lat: 51.54, lon: 7.22 },
+    });
+  });
+
+  it('falls back to defaults for invalid values', () => {
+    expect(parseUrlState('?level=cities&zensus=maybe&zmode=x&area=-4&lang=fr', '#a/b/c')).toEqual(DEFAULT_URL_STATE);
+    expect(parseUrlState('?area=1.5', '').area).toBeNull();
+  });
+
+  it('rejects views out of range', () => {
+    expect(parseViewHash('#30/51/7')).toBeNull();
+    expect(parseViewHash('#12/95/7')).toBeNull();
+    expect(parseViewHash('#12/51')).toBeNull();
+    expect(parseViewHash('#12//7')).toBeNull();
+  });
+
+  it('rounds views to 0.01 zoom and 5 decimals', () => {
+    expect(formatViewHash({ zoom: 11.23456, lat: 51.5412345, lon: 7.2194567 })).toBe('#11.23/51.54123/7.21946');
+  });
+});
