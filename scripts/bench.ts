@@ -106,7 +106,7 @@ async function main() {
     // 3 + 4. First idle and bytes: the app vs an empty MapLibre + deck.gl page
     progress('building the empty baseline page …');
     const emptyDir = join(scratch, 'empty');
-    await build({ root: join(repoRoot, 'scripts/bench'), configFile: false, logLevel: 'warn', build: { outDir: emptyDir, emptyOutDir: true } });
+    await build({ root: join(repoRoot, 'scripts/bench'), configFile: false, logLevel: 'warn', build: { outDir: emptyDir, emptyOutDir: true, chunkSizeWarningLimit: 2500 } });
     const baseline = Fastify();
     await baseline.register(fastifyStatic, { root: emptyDir });
     await baseline.listen({ port: 0, host: '127.0.0.1' });
