@@ -19,8 +19,12 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    // In development the API runs on 8080 (npm run serve); vite proxies to it.
-    proxy: { '/api': 'http://127.0.0.1:8080', '/tiles': 'http://127.0.0.1:8080' },
+    // In development the API runs on 8080 (npm run serve); vite proxies to it. The Host
+    // header stays the page's, so URLs the server builds (TileJSON) point back at vite.
+    proxy: {
+      '/api': { target: 'http://127.0.0.1:8080', changeOrigin: false },
+      '/tiles': { target: 'http://127.0.0.1:8080', changeOrigin: false },
+    },
   },
   test: {
     root: repoRoot,

@@ -48,7 +48,7 @@ describe('loadConfig', () => {
     }
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).problems).toEqual([
-      'PORT="80a": must be a whole number from 1 to 65535',
+      'PORT="80a": must be a whole number from 0 to 65535 (0: any free port)',
       'DATABASE_URL: must start with postgres:// or postgresql:// (leave it empty for the embedded PGlite database)',
       'CITY_AGS="5916": must be an 8-digit Amtlicher Gemeindeschlüssel, e.g. 05916000 for Herne',
       'BASEMAP_STYLE_URL="ftp://x": must be an http(s) URL of a MapLibre style',
@@ -59,6 +59,6 @@ describe('loadConfig', () => {
   });
 
   it('rejects a port out of range', () => {
-    expect(() => loadConfig({ PORT: '70000' })).toThrow('PORT="70000": must be a whole number from 1 to 65535');
+    expect(() => loadConfig({ PORT: '70000' })).toThrow('PORT="70000": must be a whole number from 0 to 65535 (0: any free port)');
   });
 });

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 export interface Config {
-  /** TCP port of the HTTP server. @default 8080 */
+  /** TCP port of the HTTP server; 0 picks a free one. @default 8080 */
   port: number;
   /** Interface to bind. @default '127.0.0.1' (nothing is exposed beyond this machine unless asked) */
   host: string;
@@ -60,7 +60,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
   const portText = value('PORT');
   const port = Number(portText);
-  if (!/^\d+$/.test(portText) || port < 1 || port > 65535) problems.push(`PORT="${portText}": must be a whole number from 1 to 65535`);
+  if (!/^\d+$/.test(portText) || port > 65535) problems.push(`PORT="${portText}": must be a whole number from 0 to 65535 (0: any free port)`);
 
   const databaseUrl = value('DATABASE_URL') || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {

@@ -12,7 +12,9 @@ async function main(): Promise<void> {
   const { db, ctx } = await boot(config, (message) => console.log(`[quartiersatlas] ${message}`));
   const app = await buildApp(ctx);
   await app.listen({ port: config.port, host: config.host });
-  console.log(`[quartiersatlas] ready in ${((Date.now() - started) / 1000).toFixed(1)} s: http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`);
+  const { port } = app.server.address() as { port: number };
+  const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
+  console.log(`[quartiersatlas] ready in ${((Date.now() - started) / 1000).toFixed(1)} s: http://${host}:${port}`);
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -131,7 +131,7 @@ function Workspace({
   const selectedLayer = url.area === null ? null : selectedDetail ? tileLayerOfLevel(selectedDetail.level) : level;
 
   const attributions = [
-    ...new Set((layers.state.data ?? []).filter((l) => l.featureCount > 0 && l.attribution).map((l) => l.attribution)),
+    ...new Set((layers.state.data ?? []).filter((l) => l.featureCount > 0).flatMap((l) => l.attributions)),
   ];
   const mapState = level === url.level ? url : { ...url, level };
   // Keep the city clear of the layer card (left) and the attribution line (bottom).
@@ -147,6 +147,7 @@ function Workspace({
           city={city}
           basemapStyleUrl={settings.basemapStyleUrl}
           attributions={attributions}
+          layerInfos={layers.state.data ?? undefined}
           state={mapState}
           areaProvenance={areaProvenance}
           areasVisible={areasVisible}

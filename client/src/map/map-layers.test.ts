@@ -30,7 +30,7 @@ function style(layers = mapLayers(options)): StyleSpecification {
   const base = baseStyle();
   return {
     ...base,
-    sources: tileSources('http://localhost:8080', ['context', 'city', 'boroughs', 'quarters', 'districts', 'zensus']),
+    sources: tileSources('http://localhost:8080', ['context', 'city', 'boroughs', 'quarters', 'districts', 'zensus'], undefined, [7.12, 51.5, 7.3, 51.58]),
     layers: [...base.layers, ...layers],
   };
 }
@@ -84,8 +84,19 @@ describe('mapLayers', () => {
 });
 
 describe('tileSources', () => {
-  it('points each source at its TileJSON on our origin', () => {
-    expect(tileSources('http://localhost:8080', ['city'])).toEqual({
+  const bbox: [number, number, number, number] = [7.12, 51.5, 7.3, 51.58];
+  it('writes tile URLs, zooms and the city bounds from the layer list', () => {
+    const infos = [
+      { id: 'city' as const, minzoom: 6, maxzoom: 16 },
+      { id: 'context' as const, minzoom: 4, maxzoom: 14 },
+    ];
+    expect(tileSources('http://localhost:8080', ['city', 'context'], infos, bbox)).toEqual({
+      city: { type: 'vector', tiles: ['http://localhost:8080/tiles/city/{z}/{x}/{y}.mvt'], minzoom: 6, maxzoom: 16, bounds: bbox },
+      context: { type: 'vector', tiles: ['http://localhost:8080/tiles/context/{z}/{x}/{y}.mvt'], minzoom: 4, maxzoom: 14 },
+    });
+  });
+  it('falls back to the TileJSON of a layer the list does not have', () => {
+    expect(tileSources('http://localhost:8080', ['city'], undefined, bbox)).toEqual({
       city: { type: 'vector', url: 'http://localhost:8080/tiles/city.json' },
     });
   });

@@ -25,7 +25,7 @@ import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { City } from '../../../server/src/schemas/city.ts';
 import type { Provenance } from '../../../server/src/schemas/common.ts';
-import type { LayerId } from '../../../server/src/schemas/layer.ts';
+import type { LayerId, LayerInfo } from '../../../server/src/schemas/layer.ts';
 import { useI18n } from '../i18n/use-i18n.ts';
 import type { AreaLayerId } from '../state/area-layer-id.ts';
 import { hoverStore } from '../state/hover-store.ts';
@@ -63,6 +63,8 @@ export interface MapViewProps {
   basemapStyleUrl: string | null;
   /** Attribution HTML of every layer with data; shown even while a layer is toggled off. */
   attributions: string[];
+  /** `GET /api/layers` (zoom ranges of the tile sources); undefined when it failed to load. */
+  layerInfos: LayerInfo[] | undefined;
   state: UrlState;
   /** Provenance of the shown area level, for its border style. */
   areaProvenance: Provenance | null;
@@ -166,7 +168,7 @@ export function MapView(props: MapViewProps) {
 
     // On a basemap our sources and layers go on top of the basemap's, after it loaded.
     map.on('style.load', () => {
-      for (const [id, source] of Object.entries(tileSources(window.location.origin, sourceIds))) {
+      for (const [id, source] of Object.entries(tileSources(window.location.origin, sourceIds, props.layerInfos, city.bbox))) {
         if (!map.getSource(id)) map.addSource(id, source);
       }
       appliedRef.current = syncLayers(map, latest.current.layers, new Map());

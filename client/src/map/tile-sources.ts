@@ -1,14 +1,42 @@
 /**
- * One vector source per server layer, each from its TileJSON (`/tiles/<id>.json`),
- * so MapLibre takes tile URLs, zoom range, bounds and the attribution from the server.
+ * One vector source per server layer. With the layer list at hand the tile URLs,
+ * zoom range and bounds are written into the style directly: no TileJSON round trip
+ * before the first tile, and no per-source attribution (the TileJSON joins each
+ * layer's datasets into one string, which MapLibre cannot de-duplicate across
+ * layers; the map's attribution control gets the per-dataset list instead).
+ * Without the list, each source falls back to its TileJSON (`/tiles/<id>.json`).
  */
 import type { VectorSourceSpecification } from 'maplibre-gl';
-import type { LayerId } from '../../../server/src/schemas/layer.ts';
+import type { Bbox } from '../../../server/src/schemas/common.ts';
+import type { LayerId, LayerInfo } from '../../../server/src/schemas/layer.ts';
 
 /**
- * @param origin the page's origin (`location.origin`); MapLibre needs an absolute URL.
+ * @param origin the page's origin (`location.origin`); MapLibre needs absolute URLs.
+ * @param infos `GET /api/layers`, or undefined when it could not be loaded
+ * @param cityBbox bounds of the city layers; tiles outside are never requested
  * @returns source id (= layer id = source-layer name inside the tiles) → source
  */
-export function tileSources(origin: string, layers: readonly LayerId[]): Record<string, VectorSourceSpecification> {
-  return Object.fromEntries(layers.map((id) => [id, { type: 'vector', url: `${origin}/tiles/${id}.json` }]));
+export function tileSources(
+  origin: string,
+  layers: readonly LayerId[],
+  infos: readonly Pick<LayerInfo, 'id' | 'minzoom' | 'maxzoom'>[] | undefined,
+  cityBbox: Bbox,
+): Record<string, VectorSourceSpecification> {
+  return Object.fromEntries(
+    layers.map((id): [string, VectorSourceSpecification] => {
+      const info = infos?.find((l) => l.id === id);
+      if (!info) return [id, { type: 'vector', url: `${origin}/tiles/${id}.json` }];
+      return [
+        id,
+        {
+          type: 'vector',
+          tiles: [`${origin}/tiles/${id}/{z}/{x}/{y}.mvt`],
+          minzoom: info.minzoom,
+          maxzoom: info.maxzoom,
+          // neighbouring regions reach beyond the city
+          ...(id === 'context' ? {} : { bounds: cityBbox }),
+        },
+      ];
+    }),
+  );
 }

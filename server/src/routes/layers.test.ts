@@ -29,12 +29,17 @@ describe.each(engines)('layer and tile routes on %s', (engine) => {
     expect(byId.boroughs).toMatchObject({ featureCount: 4, synthetic: false });
     expect(byId.quarters).toMatchObject({ featureCount: 13, synthetic: true });
     expect(byId.districts).toMatchObject({ featureCount: 32, synthetic: true });
-    expect(byId.zensus.featureCount).toBe(2917);
+    // SOURCES.md §8: 2,728 of the 2,917 cells have their centre inside Herne; the margin is left out.
+    expect(byId.zensus.featureCount).toBe(2728);
     expect(byId.context.featureCount).toBe(52); // 53 NRW Kreise without Herne
     // Attribution strings verbatim from data/herne/SOURCES.md
     expect(byId.city.attribution).toBe('Verwaltungsgrenzen: © Land NRW (2018), Datenlizenz Deutschland – Zero – Version 2.0');
     expect(byId.zensus.attribution).toContain('Zensus 2011, 100-m-Gitter: © Statistisches Bundesamt (Destatis), Wiesbaden 2018');
     expect(byId.boroughs.attribution).toContain('Ortsteil-Koordinaten: Wikipedia (de), Stadt Herne (Presseamt)');
+    expect(byId.boroughs.attributions).toEqual([
+      'Ortsteil-Koordinaten: Wikipedia (de), Stadt Herne (Presseamt)',
+      'Verwaltungsgrenzen: © Land NRW (2018), Datenlizenz Deutschland – Zero – Version 2.0',
+    ]);
   });
 
   it('GET /api/layers/{layer}.geojson returns the features meeting a bbox', async () => {

@@ -30,6 +30,7 @@ export const layerRoutes: FastifyPluginAsyncTypebox = async (app) => {
         maxzoom: mapLayers[id].maxzoom,
         featureCount: summary?.featureCount ?? 0,
         attribution: (summary?.attributions ?? []).join('; '),
+        attributions: summary?.attributions ?? [],
         synthetic: summary?.synthetic ?? false,
       };
     });

@@ -20,7 +20,8 @@ export const LayerInfo = Type.Object({
   minzoom: Type.Integer(),
   maxzoom: Type.Integer(),
   featureCount: Type.Integer(),
-  attribution: Type.String({ description: 'HTML attribution as required by the data licence' }),
+  attribution: Type.String({ description: 'Attribution of all datasets of the layer, joined with "; " (as in its TileJSON)' }),
+  attributions: Type.Array(Type.String(), { description: 'Attribution of each dataset of the layer, as the licences require it' }),
   synthetic: Type.Boolean({ description: 'true when the layer holds generated geometry or figures' }),
 });
 export type LayerInfo = Static<typeof LayerInfo>;

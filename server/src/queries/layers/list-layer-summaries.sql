@@ -11,7 +11,7 @@ WITH layer_datasets AS (
   FROM area AS a WHERE a.city_ags = $1
   UNION ALL
   SELECT 'zensus', c.id, unnest(c.datasets)
-  FROM zensus_cell AS c WHERE c.city_ags = $1
+  FROM zensus_cell AS c WHERE c.city_ags = $1 AND c.inside_city
 )
 SELECT l.layer,
        count(DISTINCT l.feature_id)::int AS feature_count,
