@@ -4,12 +4,14 @@
  * loopback port (browser tests).
  */
 import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import type { AppContext } from '../src/app-context.ts';
 import { loadConfig, type Config } from '../src/config.ts';
 import type { Database } from '../src/db/database.ts';
 import { findCityManifest } from '../src/seed/seed-city.ts';
 import { detectTileEncoder, type TileEncoderKind } from '../src/tiles/tile-encoder.ts';
+import { openTestDatabase, type EngineName } from './engines.ts';
 
 export interface TestAppOptions {
   /** Settings as environment variables, e.g. `{ CITY_AGS: '05911000' }`. */
@@ -36,4 +38,21 @@ export async function listenTestApp(app: FastifyInstance): Promise<string> {
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('server did not report a port');
   return `http://127.0.0.1:${address.port}`;
+}
+
+/**
+ * For a `describe` block: a fresh seeded database of `engine` and the app on it,
+ * opened before the block's tests and closed after them. Read `db` and `app` inside tests.
+ */
+export function useTestApp(engine: EngineName, options: TestAppOptions = {}): { readonly db: Database; readonly app: FastifyInstance } {
+  const handle = {} as { db: Database; app: FastifyInstance };
+  beforeAll(async () => {
+    handle.db = await openTestDatabase(engine);
+    handle.app = await buildTestApp(handle.db, options);
+  });
+  afterAll(async () => {
+    await handle.app?.close();
+    await handle.db?.close();
+  });
+  return handle;
 }

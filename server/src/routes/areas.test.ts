@@ -1,26 +1,15 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../db/database.ts';
-import { engines, openTestDatabase } from '../../test/engines.ts';
-import { buildTestApp } from '../../test/test-app.ts';
+import { describe, expect, it } from 'vitest';
+import { engines } from '../../test/engines.ts';
+import { buildTestApp, useTestApp } from '../../test/test-app.ts';
 
 describe.each(engines)('area routes on %s', (engine) => {
-  let db: Database;
-  let app: FastifyInstance;
-  beforeAll(async () => {
-    db = await openTestDatabase(engine);
-    app = await buildTestApp(db);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await db?.close();
-  });
+  const t = useTestApp(engine);
 
-  const idOf = async (key: string) => (await db.pool.query('SELECT id FROM area WHERE key = $1', [key])).rows[0].id as number;
+  const idOf = async (key: string) => (await t.db.pool.query('SELECT id FROM area WHERE key = $1', [key])).rows[0].id as number;
 
   it('a Stadtbezirk has its parent, size, Zensus population, approximate provenance and the real Ortsteil names', async () => {
     const id = await idOf('05916000-B-wanne');
-    const area = (await app.inject(`/api/areas/${id}`)).json();
+    const area = (await t.app.inject(`/api/areas/${id}`)).json();
     expect(area).toMatchObject({ id, name: 'Wanne', level: 'borough', provenance: 'approximate', childCount: 3 });
     expect(area.parent).toMatchObject({ name: 'Herne', level: 'city', key: '05916000' });
     expect(area.areaKm2).toBeGreaterThan(5);
@@ -29,7 +18,7 @@ describe.each(engines)('area routes on %s', (engine) => {
   });
 
   it('children add up to their parent: Zensus population and area', async () => {
-    const { rows } = await db.pool.query(`
+    const { rows } = await t.db.pool.query(`
       SELECT p.key, p.zensus_population AS parent_pop, sum(c.zensus_population)::int AS child_pop,
              ST_Area(ST_Transform(p.geom, 25832)) AS parent_m2, sum(ST_Area(ST_Transform(c.geom, 25832))) AS child_m2
       FROM area p JOIN area c ON c.parent_id = p.id GROUP BY p.id ORDER BY p.key`);
@@ -41,8 +30,8 @@ describe.each(engines)('area routes on %s', (engine) => {
   });
 
   it('a synthetic district is labelled synthetic and named neutrally', async () => {
-    const { rows } = await db.pool.query("SELECT id FROM area WHERE level = 'district' ORDER BY key LIMIT 1");
-    const area = (await app.inject(`/api/areas/${rows[0].id}`)).json();
+    const { rows } = await t.db.pool.query("SELECT id FROM area WHERE level = 'district' ORDER BY key LIMIT 1");
+    const area = (await t.app.inject(`/api/areas/${rows[0].id}`)).json();
     expect(area.provenance).toBe('synthetic');
     expect(area.level).toBe('district');
     expect(area.parent.level).toBe('quarter');
@@ -50,10 +39,10 @@ describe.each(engines)('area routes on %s', (engine) => {
   });
 
   it('a missing area is 404 naming it; a malformed id is 400 naming the parameter', async () => {
-    const missing = await app.inject('/api/areas/999999');
+    const missing = await t.app.inject('/api/areas/999999');
     expect(missing.statusCode).toBe(404);
     expect(missing.json().message).toBe('Area 999999 was not found');
-    const malformed = await app.inject('/api/areas/abc');
+    const malformed = await t.app.inject('/api/areas/abc');
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json().message).toMatch(/^id: /);
   });

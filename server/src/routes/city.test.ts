@@ -1,25 +1,14 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../db/database.ts';
+import { describe, expect, it } from 'vitest';
 import { seedCity } from '../seed/seed-city.ts';
 import { loadConfig } from '../config.ts';
-import { engines, openTestDatabase } from '../../test/engines.ts';
-import { buildTestApp } from '../../test/test-app.ts';
+import { engines } from '../../test/engines.ts';
+import { buildTestApp, useTestApp } from '../../test/test-app.ts';
 
 describe.each(engines)('city and health routes on %s', (engine) => {
-  let db: Database;
-  let app: FastifyInstance;
-  beforeAll(async () => {
-    db = await openTestDatabase(engine);
-    app = await buildTestApp(db);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await db?.close();
-  });
+  const t = useTestApp(engine);
 
   it('GET /api/health names the engine, the versions and the tile encoder', async () => {
-    const response = await app.inject('/api/health');
+    const response = await t.app.inject('/api/health');
     expect(response.statusCode).toBe(200);
     const health = response.json();
     expect(health.engine).toBe(engine);
@@ -29,7 +18,7 @@ describe.each(engines)('city and health routes on %s', (engine) => {
   });
 
   it('GET /api/city summarises Herne: boundary extent, area, Zensus population and three levels', async () => {
-    const city = (await app.inject('/api/city')).json();
+    const city = (await t.app.inject('/api/city')).json();
     expect(city.name).toBe('Herne');
     expect(city.ags).toBe('05916000');
     // SOURCES.md §1: DVG2 area 51.44 km², bbox lon 7.1236–7.2965, lat 51.5031–51.5733
@@ -48,8 +37,8 @@ describe.each(engines)('city and health routes on %s', (engine) => {
   });
 
   it('GET /api/settings gives the browser the basemap and locale, nothing else', async () => {
-    expect((await app.inject('/api/settings')).json()).toEqual({ basemapStyleUrl: null, defaultLocale: 'de' });
-    const withBasemap = await buildTestApp(db, { env: { BASEMAP_STYLE_URL: 'https://sgx.geodatenzentrum.de/gdz_basemapde_vektor/styles/bm_web_col.json', DEFAULT_LOCALE: 'en' } });
+    expect((await t.app.inject('/api/settings')).json()).toEqual({ basemapStyleUrl: null, defaultLocale: 'de' });
+    const withBasemap = await buildTestApp(t.db, { env: { BASEMAP_STYLE_URL: 'https://sgx.geodatenzentrum.de/gdz_basemapde_vektor/styles/bm_web_col.json', DEFAULT_LOCALE: 'en' } });
     expect((await withBasemap.inject('/api/settings')).json()).toEqual({
       basemapStyleUrl: 'https://sgx.geodatenzentrum.de/gdz_basemapde_vektor/styles/bm_web_col.json',
       defaultLocale: 'en',
@@ -58,9 +47,9 @@ describe.each(engines)('city and health routes on %s', (engine) => {
   });
 
   it('a city without district geometry (Bochum) reports hasDistricts false and keeps its boundary', async () => {
-    const result = await seedCity(db.pool, '05911000', { dataDir: loadConfig({}).dataDir });
+    const result = await seedCity(t.db.pool, '05911000', { dataDir: loadConfig({}).dataDir });
     expect(result).toMatchObject({ seeded: true, name: 'Bochum', areas: 0, zensusCells: 0 });
-    const bochum = await buildTestApp(db, { env: { CITY_AGS: '05911000' } });
+    const bochum = await buildTestApp(t.db, { env: { CITY_AGS: '05911000' } });
     const city = (await bochum.inject('/api/city')).json();
     expect(city.name).toBe('Bochum');
     expect(city.hasDistricts).toBe(false);
@@ -72,7 +61,7 @@ describe.each(engines)('city and health routes on %s', (engine) => {
   });
 
   it('GET /api/docs is an OpenAPI document that lists every route with its schemas', async () => {
-    const doc = (await app.inject('/api/docs')).json();
+    const doc = (await t.app.inject('/api/docs')).json();
     expect(doc.openapi).toMatch(/^3\./);
     for (const path of ['/api/health', '/api/city', '/api/settings', '/api/areas/{id}', '/api/layers', '/api/layers/{layer}.geojson', '/tiles/{layer}.json', '/tiles/{layer}/{z}/{x}/{y}.mvt']) {
       expect(doc.paths, path).toHaveProperty([path]);
@@ -81,7 +70,7 @@ describe.each(engines)('city and health routes on %s', (engine) => {
   });
 
   it('unknown routes answer 404 naming the path', async () => {
-    const response = await app.inject('/api/nothing-here');
+    const response = await t.app.inject('/api/nothing-here');
     expect(response.statusCode).toBe(404);
     expect(response.json().message).toBe('GET /api/nothing-here does not exist');
   });

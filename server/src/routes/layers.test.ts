@@ -1,8 +1,6 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../db/database.ts';
-import { engines, openTestDatabase } from '../../test/engines.ts';
-import { buildTestApp } from '../../test/test-app.ts';
+import { describe, expect, it } from 'vitest';
+import { engines } from '../../test/engines.ts';
+import { buildTestApp, useTestApp } from '../../test/test-app.ts';
 import { decodeTile } from '../../test/decode-tile.ts';
 import { tileAt } from '../tiles/tile-math.ts';
 
@@ -10,19 +8,10 @@ import { tileAt } from '../tiles/tile-math.ts';
 const herne = { lon: 7.222793, lat: 51.540365 };
 
 describe.each(engines)('layer and tile routes on %s', (engine) => {
-  let db: Database;
-  let app: FastifyInstance;
-  beforeAll(async () => {
-    db = await openTestDatabase(engine);
-    app = await buildTestApp(db);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await db?.close();
-  });
+  const t = useTestApp(engine);
 
   it('GET /api/layers lists every layer with counts, attribution and the synthetic flag', async () => {
-    const layers = (await app.inject('/api/layers')).json();
+    const layers = (await t.app.inject('/api/layers')).json();
     const byId = Object.fromEntries(layers.map((l: { id: string }) => [l.id, l]));
     expect(Object.keys(byId)).toEqual(['context', 'city', 'boroughs', 'quarters', 'districts', 'zensus']);
     expect(byId.city.featureCount).toBe(1);
@@ -43,22 +32,22 @@ describe.each(engines)('layer and tile routes on %s', (engine) => {
   });
 
   it('GET /api/layers/{layer}.geojson returns the features meeting a bbox', async () => {
-    const all = (await app.inject('/api/layers/districts.geojson')).json();
+    const all = (await t.app.inject('/api/layers/districts.geojson')).json();
     expect(all.type).toBe('FeatureCollection');
     expect(all.features).toHaveLength(32);
     expect(all.features[0].properties).toMatchObject({ level: 'district', provenance: 'synthetic' });
     expect(all.features[0].geometry.type).toBe('MultiPolygon');
     // A small box around the centre meets only a few districts.
     const d = 0.005;
-    const some = (await app.inject(`/api/layers/districts.geojson?bbox=${herne.lon - d},${herne.lat - d},${herne.lon + d},${herne.lat + d}`)).json();
+    const some = (await t.app.inject(`/api/layers/districts.geojson?bbox=${herne.lon - d},${herne.lat - d},${herne.lon + d},${herne.lat + d}`)).json();
     expect(some.features.length).toBeGreaterThan(0);
     expect(some.features.length).toBeLessThan(8);
-    const far = (await app.inject('/api/layers/districts.geojson?bbox=10,50,10.1,50.1')).json();
+    const far = (await t.app.inject('/api/layers/districts.geojson?bbox=10,50,10.1,50.1')).json();
     expect(far.features).toEqual([]);
   });
 
   it('the Zensus layer hides the figures of cells under 30 residents but keeps them as inhabited area', async () => {
-    const cells = (await app.inject('/api/layers/zensus.geojson')).json().features;
+    const cells = (await t.app.inject('/api/layers/zensus.geojson')).json().features;
     const suppressed = cells.filter((c: { properties: { suppressed: boolean } }) => c.properties.suppressed);
     const shown = cells.filter((c: { properties: { suppressed: boolean } }) => !c.properties.suppressed);
     expect(suppressed.length).toBeGreaterThan(0);
@@ -71,7 +60,7 @@ describe.each(engines)('layer and tile routes on %s', (engine) => {
   });
 
   it('GET /tiles/{layer}.json is TileJSON 3 with absolute tile URLs, bounds and attribution', async () => {
-    const response = await app.inject({ url: '/tiles/quarters.json', headers: { host: 'atlas.example:8080' } });
+    const response = await t.app.inject({ url: '/tiles/quarters.json', headers: { host: 'atlas.example:8080' } });
     const tilejson = response.json();
     expect(tilejson).toMatchObject({ tilejson: '3.0.0', name: 'quarters', minzoom: 6, maxzoom: 16 });
     expect(tilejson.tiles).toEqual(['http://atlas.example:8080/tiles/quarters/{z}/{x}/{y}.mvt']);
@@ -82,7 +71,7 @@ describe.each(engines)('layer and tile routes on %s', (engine) => {
 
   it('a tile over Herne decodes to features with ids and properties; ETag and Cache-Control are set; If-None-Match gives 304', async () => {
     const { z, x, y } = tileAt(herne.lon, herne.lat, 12);
-    const response = await app.inject(`/tiles/districts/${z}/${x}/${y}.mvt`);
+    const response = await t.app.inject(`/tiles/districts/${z}/${x}/${y}.mvt`);
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('application/vnd.mapbox-vector-tile');
     expect(response.headers['cache-control']).toBe('public, max-age=60');
@@ -95,14 +84,14 @@ describe.each(engines)('layer and tile routes on %s', (engine) => {
       expect(f.properties).toMatchObject({ level: 'district', provenance: 'synthetic' });
       expect(f.type).toBe(3); // polygon
     }
-    const again = await app.inject({ url: `/tiles/districts/${z}/${x}/${y}.mvt`, headers: { 'if-none-match': etag } });
+    const again = await t.app.inject({ url: `/tiles/districts/${z}/${x}/${y}.mvt`, headers: { 'if-none-match': etag } });
     expect(again.statusCode).toBe(304);
     expect(again.rawPayload.length).toBe(0);
   });
 
   it('a tile without features is 204', async () => {
     const { z, x, y } = tileAt(10.0, 50.0, 12); // Hesse/Bavaria, far from Herne
-    const response = await app.inject(`/tiles/districts/${z}/${x}/${y}.mvt`);
+    const response = await t.app.inject(`/tiles/districts/${z}/${x}/${y}.mvt`);
     expect(response.statusCode).toBe(204);
     expect(response.rawPayload.length).toBe(0);
   });
@@ -121,7 +110,7 @@ describe.each(engines)('layer and tile routes on %s', (engine) => {
     ['/api/layers/districts.geojson?bbox=3,2,1,4', 'bbox: west must be less than east and south less than north'],
     ['/api/layers/districts.geojson?bbox=-200,2,1,4', 'bbox: longitudes must lie within −180…180 and latitudes within −90…90'],
   ])('%s is 400: %s', async (url, message) => {
-    const response = await app.inject(url);
+    const response = await t.app.inject(url);
     expect(response.statusCode).toBe(400);
     expect(response.json()).toEqual({ statusCode: 400, error: 'Bad Request', message });
   });
