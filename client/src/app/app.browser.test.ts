@@ -107,6 +107,7 @@ describe.each(engines)('the app in Chromium on %s', (engine) => {
     expect(await panel.textContent()).toContain(target!.parent);
     expect(await page.getByTestId('area-panel-level').textContent()).toBe('Ortsteil');
     expect(await page.getByTestId('area-panel-area').textContent()).toMatch(/^\d+,\d{2} km²$/);
+    expect(await page.getByTestId('area-panel-method').textContent()).toMatch(/^Einwohnergleicher Teil \d+ von \d+/);
     expect(page.url()).toMatch(/[?&]area=\d+/); // the selection is in the URL, shareable
   });
 
@@ -126,6 +127,7 @@ describe.each(engines)('the app in Chromium on %s', (engine) => {
     await page.getByTestId('lang-switch-en').click();
     await expect.poll(() => page.getByTestId('layer-switcher').textContent()).toContain('Map layers');
     expect(await page.getByTestId('area-panel-level').textContent()).toBe('Quarter (Ortsteil)');
+    expect(await page.getByTestId('area-panel-method').textContent()).toMatch(/^Population-balanced part \d+ of \d+/);
     expect(page.url()).toMatch(/[?&]lang=en/);
   });
 

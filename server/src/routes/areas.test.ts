@@ -14,7 +14,9 @@ describe.each(engines)('area routes on %s', (engine) => {
     expect(area.parent).toMatchObject({ name: 'Herne', level: 'city', key: '05916000' });
     expect(area.areaKm2).toBeGreaterThan(5);
     expect(area.officialNames).toEqual(['Baukau-West', 'Crange', 'Wanne']);
-    expect(area.method).toMatch(/Voronoi/);
+    expect(area.method.en).toMatch(/^Voronoi cell of the sourced representative point of Stadtbezirk Wanne/);
+    expect(area.method.de).toMatch(/^Voronoi-Zelle des belegten Lagepunkts des Stadtbezirks Wanne/);
+    expect(area.source.de).toMatch(/DVG2 2018 © Land NRW/);
   });
 
   it('children add up to their parent: Zensus population and area', async () => {

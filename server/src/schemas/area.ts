@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Provenance } from './common.ts';
+import { LocalizedText, Provenance } from './common.ts';
 
 /** Area levels from the city down. German terms: Stadt, Stadtbezirk, Ortsteil, statistischer Bezirk. */
 export const AreaLevel = Type.Union([Type.Literal('city'), Type.Literal('borough'), Type.Literal('quarter'), Type.Literal('district')]);
@@ -17,8 +17,8 @@ export const AreaDetail = Type.Object({
   areaKm2: Type.Number({ description: 'Area in km², computed in EPSG:25832' }),
   zensusPopulation: Type.Union([Type.Integer(), Type.Null()], { description: 'Zensus 2011 residents whose 100 m cell centre lies in the area' }),
   provenance: Provenance,
-  source: Type.String(),
-  method: Type.Union([Type.String(), Type.Null()], { description: 'How an approximate or synthetic geometry was built' }),
+  source: LocalizedText,
+  method: Type.Union([LocalizedText, Type.Null()], { description: 'How an approximate or synthetic geometry was built' }),
   childCount: Type.Integer(),
   officialNames: Type.Array(Type.String(), {
     description: 'Real names of the units one level below that have no public boundary yet',

@@ -14,6 +14,10 @@ export type Bbox = Static<typeof Bbox>;
 export const Range = Type.Object({ low: Type.Number(), high: Type.Number() }, { description: 'An estimate: low ≤ high' });
 export type Range = Static<typeof Range>;
 
+/** A text shown to users, in both UI languages. */
+export const LocalizedText = Type.Object({ de: Type.String(), en: Type.String() });
+export type LocalizedText = Static<typeof LocalizedText>;
+
 /** How far a geometry or figure can be trusted. */
 export const Provenance = Type.Union([Type.Literal('official'), Type.Literal('approximate'), Type.Literal('synthetic')], {
   description: 'official: from the city; approximate: derived from real points; synthetic: generated, labelled as such',

@@ -106,14 +106,23 @@ describe('structure', () => {
         const p = f.properties;
         expect(Object.keys(p)).toEqual(order);
         expect(p.key).toMatch(/^[a-z0-9-]+$/i);
-        expect(p.method.length).toBeGreaterThan(20);
+        // user-facing texts exist in both UI languages
+        expect(Object.keys(p.method)).toEqual(['de', 'en']);
+        expect(Object.keys(p.source)).toEqual(['de', 'en']);
+        expect(p.method.de.length).toBeGreaterThan(20);
+        expect(p.method.en.length).toBeGreaterThan(20);
+        expect(p.method.de).not.toBe(p.method.en);
         if (name === 'boroughs') {
           expect(p).toMatchObject({ level: 'borough', parent_key: HERNE_AGS, provenance: 'approximate' });
           expect(p.key).toBe(`${HERNE_AGS}-B-${slugify(p.name)}`);
-          expect(p.source).toMatch(/DVG2/);
+          expect(p.source.de).toMatch(/DVG2/);
+          expect(p.source.en).toMatch(/DVG2/);
         } else {
           expect(p.provenance).toBe('synthetic');
-          expect(p.source).toBe('Zensus 2011 100-m-Gitter (Destatis); synthetic partition by Quartiersatlas');
+          expect(p.source).toEqual({
+            de: 'Zensus 2011, 100-m-Gitter (Destatis); synthetische Gliederung durch Quartiersatlas',
+            en: 'Zensus 2011 100-m-Gitter (Destatis); synthetic partition by Quartiersatlas',
+          });
           expect(byKey.has(p.parent_key)).toBe(true);
           expect(p.level).toBe(name === 'quarters' ? 'quarter' : 'district');
           expect(p.key).toMatch(name === 'quarters' ? /^05916000-Q-[a-z-]+-\d+$/ : /^05916000-D-[a-z-]+-\d+-\d+$/);

@@ -83,9 +83,20 @@ const DECIMALS = 6;
 const MICRO = 1e6; // coordinates are handled as integer micro-degrees for cut positions
 const EARTH_RADIUS_M = 6_371_008.8;
 
-export const ZENSUS_SOURCE = 'Zensus 2011 100-m-Gitter (Destatis); synthetic partition by Quartiersatlas';
-export const BOROUGH_SOURCE =
-  'Seed points: herne_ortsteile_centres.csv (de.wikipedia coordinates; Destatis Gemeindemittelpunkt for Herne-Mitte); boundary: DVG2 2018 © Land NRW (dl-de/zero-2.0); population: Zensus 2011 100-m-Gitter (Destatis)';
+/** A text shown to users, in both UI languages. */
+export interface LocalizedText {
+  de: string;
+  en: string;
+}
+
+export const ZENSUS_SOURCE: LocalizedText = {
+  de: 'Zensus 2011, 100-m-Gitter (Destatis); synthetische Gliederung durch Quartiersatlas',
+  en: 'Zensus 2011 100-m-Gitter (Destatis); synthetic partition by Quartiersatlas',
+};
+export const BOROUGH_SOURCE: LocalizedText = {
+  de: 'Lagepunkte: herne_ortsteile_centres.csv (Koordinaten der de.wikipedia; Destatis-Gemeindemittelpunkt für Herne-Mitte); Grenze: DVG2 2018 © Land NRW (dl-de/zero-2.0); Einwohner: Zensus 2011, 100-m-Gitter (Destatis)',
+  en: 'Seed points: herne_ortsteile_centres.csv (de.wikipedia coordinates; Destatis Gemeindemittelpunkt for Herne-Mitte); boundary: DVG2 2018 © Land NRW (dl-de/zero-2.0); population: Zensus 2011 100-m-Gitter (Destatis)',
+};
 
 /** One inhabited Zensus 2011 100 m cell, reduced to what the partition needs. */
 export interface ZensusCell {
@@ -118,8 +129,8 @@ export interface AreaProperties {
   level: AreaLevel;
   parent_key: string;
   provenance: 'approximate' | 'synthetic';
-  method: string;
-  source: string;
+  method: LocalizedText;
+  source: LocalizedText;
   /** Sum of pop_sum_grp of the Zensus cells assigned to the unit, persons. */
   zensus_population: number;
   /** Number of Zensus cells assigned to the unit. */
@@ -726,8 +737,8 @@ function makeFeature(props: AreaProperties, geometry: AreaGeometry): AreaFeature
     level: props.level,
     parent_key: props.parent_key,
     provenance: props.provenance,
-    method: props.method,
-    source: props.source,
+    method: { de: props.method.de, en: props.method.en },
+    source: { de: props.source.de, en: props.source.en },
     zensus_population: props.zensus_population,
     cell_count: props.cell_count,
   };
@@ -794,7 +805,10 @@ export function buildHerneAreas(inputs: HerneInputs): HerneAreas {
           level: 'borough',
           parent_key: HERNE_AGS,
           provenance: 'approximate',
-          method: `Voronoi cell of the sourced representative point of Stadtbezirk ${v.seed.name} among the ${vor.length} Stadtbezirk points, clipped to the DVG2 city boundary (fragments the clipping cuts off from a cell's main part go to the adjacent Stadtbezirk).`,
+          method: {
+            de: `Voronoi-Zelle des belegten Lagepunkts des Stadtbezirks ${v.seed.name} unter den ${vor.length} Stadtbezirkspunkten, zugeschnitten auf die DVG2-Stadtgrenze (Splitter, die der Zuschnitt vom Hauptteil einer Zelle abtrennt, gehen an den angrenzenden Stadtbezirk).`,
+            en: `Voronoi cell of the sourced representative point of Stadtbezirk ${v.seed.name} among the ${vor.length} Stadtbezirk points, clipped to the DVG2 city boundary (fragments the clipping cuts off from a cell's main part go to the adjacent Stadtbezirk).`,
+          },
           source: BOROUGH_SOURCE,
           zensus_population: popOf(byRegion[i]),
           cell_count: byRegion[i].length,
@@ -834,7 +848,10 @@ export function buildHerneAreas(inputs: HerneInputs): HerneAreas {
           level: 'quarter',
           parent_key: q.parentKey,
           provenance: 'synthetic',
-          method: `Population-balanced part ${q.index} of ${quartersPer[q.boroughName]} of the approximate Stadtbezirk ${q.boroughName}, by recursive bisection of its Zensus 2011 cells with straight north-south/east-west cuts; numbered west to east.`,
+          method: {
+            de: `Einwohnergleicher Teil ${q.index} von ${quartersPer[q.boroughName]} des approximativen Stadtbezirks ${q.boroughName}, durch fortgesetzte Halbierung seiner Zensus-2011-Zellen mit geraden Nord-Süd-/Ost-West-Schnitten; von West nach Ost nummeriert.`,
+            en: `Population-balanced part ${q.index} of ${quartersPer[q.boroughName]} of the approximate Stadtbezirk ${q.boroughName}, by recursive bisection of its Zensus 2011 cells with straight north-south/east-west cuts; numbered west to east.`,
+          },
           source: ZENSUS_SOURCE,
           zensus_population: popOf(q.part.cells),
           cell_count: q.part.cells.length,
@@ -852,7 +869,10 @@ export function buildHerneAreas(inputs: HerneInputs): HerneAreas {
             level: 'district',
             parent_key: q.key,
             provenance: 'synthetic',
-            method: `Population-balanced part ${j + 1} of ${seats[qi]} of the synthetic quarter ${q.name} (districts allocated to quarters by Zensus population, largest remainder), by recursive bisection with straight cuts; numbered west to east.`,
+            method: {
+              de: `Einwohnergleicher Teil ${j + 1} von ${seats[qi]} des synthetischen Ortsteils ${q.name} (Bezirke nach Zensus-Einwohnern auf die Ortsteile verteilt, größte Reste), durch fortgesetzte Halbierung mit geraden Schnitten; von West nach Ost nummeriert.`,
+              en: `Population-balanced part ${j + 1} of ${seats[qi]} of the synthetic quarter ${q.name} (districts allocated to quarters by Zensus population, largest remainder), by recursive bisection with straight cuts; numbered west to east.`,
+            },
             source: ZENSUS_SOURCE,
             zensus_population: popOf(d.cells),
             cell_count: d.cells.length,

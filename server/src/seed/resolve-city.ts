@@ -19,7 +19,8 @@ export interface ResolvedCity {
   geometry: Area;
   /** Dataset ids (data/datasets.json) of the boundary. */
   datasets: string[];
-  source: string;
+  /** Where the boundary comes from, in both UI languages. */
+  source: { de: string; en: string };
   context: { datasets: string[]; regions: { ags: string; name: string | null; geometry: Area }[] };
 }
 
@@ -44,7 +45,10 @@ export function resolveCity(dataDir: string, ags: string): ResolvedCity {
       name: String(kreis.properties!.GN),
       geometry: kreis.geometry,
       datasets: ['dvg2-nrw-2018'],
-      source: 'DVG2 Verwaltungsgrenzen NRW, Geobasis NRW (Stand 2018-01-24)',
+      source: {
+        de: 'DVG2 Verwaltungsgrenzen NRW, Geobasis NRW (Stand 24.01.2018)',
+        en: 'DVG2 administrative boundaries of NRW, Geobasis NRW (as of 2018-01-24)',
+      },
       context: {
         datasets: ['dvg2-nrw-2018'],
         regions: kreise.features
@@ -61,7 +65,7 @@ export function resolveCity(dataDir: string, ags: string): ResolvedCity {
       name: String(gemeinde.properties!.GEN),
       geometry: gemeinde.geometry,
       datasets: ['vg250-nrw-2013'],
-      source: 'VG250 Gemeinden, BKG 2013 (vereinfacht)',
+      source: { de: 'VG250 Gemeinden, BKG 2013 (vereinfacht)', en: 'VG250 municipalities, BKG 2013 (simplified)' },
       context: { datasets: ['vg250-nrw-2013'], regions: near(nrw.features, gemeinde, (f) => [String(f.properties!.AGS), String(f.properties!.GEN)]) },
     };
   }
@@ -73,7 +77,7 @@ export function resolveCity(dataDir: string, ags: string): ResolvedCity {
       name: `Gemeinde ${ags}`,
       geometry: municipality.geometry,
       datasets: ['vg250-de-2022'],
-      source: 'VG250 Gemeinden, BKG 2022 (stark vereinfacht)',
+      source: { de: 'VG250 Gemeinden, BKG 2022 (stark vereinfacht)', en: 'VG250 municipalities, BKG 2022 (strongly simplified)' },
       context: { datasets: ['vg250-de-2022'], regions: near(germany.features, municipality, (f) => [String(f.properties!.ARS), null]) },
     };
   }

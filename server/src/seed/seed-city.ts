@@ -70,7 +70,7 @@ export async function seedCity(pool: pg.Pool, ags: string, options: SeedOptions)
     await client.query('BEGIN');
     await client.query(sql['upsert-datasets'], [JSON.stringify(datasets)]);
     progress(`city boundary of ${city.name} (${ags})`);
-    await client.query(sql['insert-city'], [ags, city.name, city.source, city.datasets, JSON.stringify(city.geometry)]);
+    await client.query(sql['insert-city'], [ags, city.name, JSON.stringify(city.source), city.datasets, JSON.stringify(city.geometry)]);
     progress(`${city.context.regions.length} neighbouring regions`);
     await client.query(sql['insert-context-regions'], [city.context.datasets, JSON.stringify(city.context.regions)]);
 

@@ -54,7 +54,7 @@ export function AreaPanel({ request, onClose, onSelect }: AreaPanelProps) {
 }
 
 function AreaFacts({ area, dimmed, onSelect }: { area: AreaDetail; dimmed: boolean; onSelect: (id: number) => void }) {
-  const { t, km2, integer } = useI18n();
+  const { t, km2, integer, locale } = useI18n();
   const officialNamesTitle = OFFICIAL_NAMES_TITLE[area.level];
   return (
     <div className={dimmed ? 'panel-body panel-body-dimmed' : 'panel-body'}>
@@ -99,13 +99,13 @@ function AreaFacts({ area, dimmed, onSelect }: { area: AreaDetail; dimmed: boole
         </div>
         <div className="fact">
           <dt>{t('panel.source')}</dt>
-          <dd data-testid="area-panel-source">{area.source}</dd>
+          <dd data-testid="area-panel-source">{area.source[locale]}</dd>
         </div>
         {area.method && (
           <div className="fact">
             <dt>{t('panel.method')}</dt>
             <dd className="fact-text" data-testid="area-panel-method">
-              {area.method}
+              {area.method[locale]}
             </dd>
           </div>
         )}

@@ -25,8 +25,9 @@ CREATE TABLE area (
   -- official: imported from the city; approximate: derived from real points;
   -- synthetic: generated, no claim to match any real boundary.
   provenance  text NOT NULL CHECK (provenance IN ('official', 'approximate', 'synthetic')),
-  source      text NOT NULL,
-  method      text,
+  -- User-facing texts as {"de": …, "en": …}: where the geometry comes from and how it was made.
+  source      jsonb NOT NULL CHECK (source ? 'de' AND source ? 'en'),
+  method      jsonb CHECK (method IS NULL OR (method ? 'de' AND method ? 'en')),
   datasets    text[] NOT NULL,
   zensus_population integer CHECK (zensus_population >= 0),
   geom        geometry(MultiPolygon, 4326) NOT NULL,
