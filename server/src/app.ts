@@ -19,8 +19,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     logger: { level: ctx.config.logLevel },
     // A map view fires dozens of tile requests; log failures (error handler), not every request.
     logController: new LogController({ disableRequestLogging: true }),
-    // Behind a load balancer the client's protocol and host arrive in X-Forwarded-* (TileJSON builds absolute URLs from them).
-    trustProxy: true,
+    // Behind a load balancer the client's protocol and host arrive in X-Forwarded-*
+    // (TileJSON builds absolute URLs from them); trusted only when configured.
+    trustProxy: ctx.config.trustProxy,
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.decorate('ctx', ctx);
 

@@ -6,6 +6,7 @@ import type { AppContext } from './app-context.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
+import { withStartUpLock } from './db/start-up-lock.ts';
 import { findCityManifest, seedCity } from './seed/seed-city.ts';
 import { detectTileEncoder } from './tiles/tile-encoder.ts';
 
@@ -13,10 +14,12 @@ export async function boot(config: Config, log: (message: string) => void = () =
   const db = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir });
   try {
     log(db.engine === 'pglite' ? `database: PGlite in ${config.pgliteDir}` : 'database: PostGIS server');
-    const { applied } = await migrate(db.pool);
-    if (applied.length > 0) log(`migrations applied: ${applied.join(', ')}`);
-    const seeded = await seedCity(db.pool, config.cityAgs, { dataDir: config.dataDir, onProgress: (m) => log(`seed: ${m}`) });
-    log(seeded.seeded ? `seeded ${seeded.name}: ${seeded.areas} areas, ${seeded.zensusCells} Zensus cells` : `city ${seeded.name} already seeded`);
+    await withStartUpLock(db.pool, async () => {
+      const { applied } = await migrate(db.pool);
+      if (applied.length > 0) log(`migrations applied: ${applied.join(', ')}`);
+      const seeded = await seedCity(db.pool, config.cityAgs, { dataDir: config.dataDir, onProgress: (m) => log(`seed: ${m}`) });
+      log(seeded.seeded ? `seeded ${seeded.name}: ${seeded.areas} areas, ${seeded.zensusCells} Zensus cells` : `city ${seeded.name} already seeded`);
+    });
     const ctx: AppContext = {
       pool: db.pool,
       engine: db.engine,

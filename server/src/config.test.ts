@@ -12,6 +12,7 @@ describe('loadConfig', () => {
       basemapStyleUrl: undefined,
       defaultLocale: 'de',
       logLevel: 'info',
+      trustProxy: false,
     });
     expect(config.pgliteDir).toBe(`${repoRoot}/.data/pglite`);
   });
@@ -26,6 +27,7 @@ describe('loadConfig', () => {
       BASEMAP_STYLE_URL: 'https://example.org/style.json',
       DEFAULT_LOCALE: 'en',
       LOG_LEVEL: 'warn',
+      TRUST_PROXY: 'true',
     });
     expect(config).toMatchObject({
       port: 9000,
@@ -36,13 +38,24 @@ describe('loadConfig', () => {
       basemapStyleUrl: 'https://example.org/style.json',
       defaultLocale: 'en',
       logLevel: 'warn',
+      trustProxy: true,
     });
   });
 
   it('names every bad variable in one error', () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: '80a', DATABASE_URL: 'mysql://x', CITY_AGS: '5916', BASEMAP_STYLE_URL: 'ftp://x', DEFAULT_LOCALE: 'fr', LOG_LEVEL: 'loud' });
+      loadConfig({
+        PORT: '80a',
+        DATABASE_URL: 'mysql://x',
+        CITY_AGS: '5916',
+        BASEMAP_STYLE_URL: 'ftp://x',
+        DEFAULT_LOCALE: 'fr',
+        LOG_LEVEL: 'loud',
+        HOST: 'my host',
+        DATA_DIR: '/nonexistent',
+        TRUST_PROXY: 'yes',
+      });
     } catch (e) {
       error = e;
     }
@@ -54,6 +67,9 @@ describe('loadConfig', () => {
       'BASEMAP_STYLE_URL="ftp://x": must be an http(s) URL of a MapLibre style',
       'DEFAULT_LOCALE="fr": must be de or en',
       'LOG_LEVEL="loud": must be one of fatal, error, warn, info, debug, trace, silent',
+      'HOST="my host": must be an IP address (e.g. 127.0.0.1, 0.0.0.0) or localhost',
+      'DATA_DIR="/nonexistent": /nonexistent must hold datasets.json and germany/ (the repository\'s data folder)',
+      'TRUST_PROXY="yes": must be true or false',
     ]);
     expect((error as Error).message).toContain('Invalid settings:\n  - PORT="80a"');
   });

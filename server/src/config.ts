@@ -2,7 +2,9 @@
  * Settings come from environment variables, are validated once at start-up, and
  * every bad variable is named in one error, so a deployment is fixed in one pass.
  */
-import { dirname, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { isIP } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -28,9 +30,14 @@ export interface Config {
   dataDir: string;
   /** Folder with the built client. @default '<repo>/client/dist' */
   clientDir: string;
+  /**
+   * Trust X-Forwarded-* headers (set it behind a load balancer): TileJSON builds
+   * absolute URLs from them, so an untrusted client must not choose them. @default false
+   */
+  trustProxy: boolean;
 }
 
-/** One entry per setting: the variable, its default, and how to parse it. */
+/** One entry per setting: the variable, its default, and what it means (the README's settings table). */
 export const settings = [
   { variable: 'PORT', default: '8080', description: 'HTTP port' },
   { variable: 'HOST', default: '127.0.0.1', description: 'Interface to bind; 0.0.0.0 to serve the network' },
@@ -41,6 +48,7 @@ export const settings = [
   { variable: 'DEFAULT_LOCALE', default: 'de', description: 'UI language: de or en' },
   { variable: 'LOG_LEVEL', default: 'info', description: 'fatal, error, warn, info, debug, trace or silent' },
   { variable: 'DATA_DIR', default: 'data', description: 'Seed data folder (relative to the repository)' },
+  { variable: 'TRUST_PROXY', default: 'false', description: 'true behind a load balancer that sets X-Forwarded-*' },
 ] as const;
 
 export class ConfigError extends Error {
@@ -81,17 +89,29 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const logLevel = value('LOG_LEVEL');
   if (!(logLevels as readonly string[]).includes(logLevel)) problems.push(`LOG_LEVEL="${logLevel}": must be one of ${logLevels.join(', ')}`);
 
+  const host = value('HOST');
+  if (isIP(host) === 0 && host !== 'localhost') problems.push(`HOST="${host}": must be an IP address (e.g. 127.0.0.1, 0.0.0.0) or localhost`);
+
+  const dataDir = resolve(repoRoot, value('DATA_DIR'));
+  if (!existsSync(join(dataDir, 'datasets.json')) || !existsSync(join(dataDir, 'germany'))) {
+    problems.push(`DATA_DIR="${value('DATA_DIR')}": ${dataDir} must hold datasets.json and germany/ (the repository's data folder)`);
+  }
+
+  const trustProxy = value('TRUST_PROXY');
+  if (trustProxy !== 'true' && trustProxy !== 'false') problems.push(`TRUST_PROXY="${trustProxy}": must be true or false`);
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
-    host: value('HOST'),
+    host,
     databaseUrl,
     pgliteDir: resolve(repoRoot, value('PGLITE_DIR')),
     cityAgs,
     basemapStyleUrl,
     defaultLocale: defaultLocale as Config['defaultLocale'],
     logLevel: logLevel as Config['logLevel'],
-    dataDir: resolve(repoRoot, value('DATA_DIR')),
+    dataDir,
     clientDir: resolve(repoRoot, 'client/dist'),
+    trustProxy: trustProxy === 'true',
   };
 }

@@ -25,7 +25,7 @@ import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { City } from '../../../server/src/schemas/city.ts';
 import type { Provenance } from '../../../server/src/schemas/common.ts';
-import type { LayerId, LayerInfo } from '../../../server/src/schemas/layer.ts';
+import type { AreaFeatureProperties, LayerId, LayerInfo } from '../../../server/src/schemas/layer.ts';
 import { useI18n } from '../i18n/use-i18n.ts';
 import type { AreaLayerId } from '../state/area-layer-id.ts';
 import { hoverStore } from '../state/hover-store.ts';
@@ -55,7 +55,7 @@ declare global {
 }
 
 /** The full geometry of one area level, for labels and colouring (from `/api/layers/<level>.geojson`). */
-export type AreaShapes = FeatureCollection<Polygon | MultiPolygon, { name: string; area_km2?: number }>;
+export type AreaShapes = FeatureCollection<Polygon | MultiPolygon, Pick<AreaFeatureProperties, 'name' | 'area_km2'>>;
 
 export interface MapViewProps {
   city: City;

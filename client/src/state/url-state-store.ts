@@ -18,10 +18,6 @@ export function useUrlState(): UrlState {
   return useStore(urlStateStore);
 }
 
-export function getUrlState(): UrlState {
-  return urlStateStore.get();
-}
-
 export function updateUrlState(patch: Partial<UrlState>): void {
   const previous = urlStateStore.get();
   const next = { ...previous, ...patch };

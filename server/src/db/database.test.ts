@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,6 +43,35 @@ describe('openDatabase with a PGlite folder that cannot be used', () => {
     expect(error).toBeInstanceOf(DatabaseOpenError);
     expect(error.message).toMatch(new RegExp(`^Cannot open the PGlite database folder "${folder}": .+Nothing was deleted`, 's'));
     expect(await readdir(folder)).toContain('PG_VERSION');
+  });
+});
+
+describe('openDatabase and the PGlite folder lock', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'qa-lock-'));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('refuses a folder another running process holds, naming the process', async () => {
+    const folder = join(dir, 'busy');
+    await writeFile(`${folder}.lock`, String(process.ppid)); // a process that certainly runs
+    const error = await openDatabase({ pgliteDir: folder }).catch((e) => e);
+    expect(error).toBeInstanceOf(DatabaseOpenError);
+    expect(error.message).toBe(
+      `The PGlite database folder "${folder}" is in use by process ${process.ppid} (lock file ${folder}.lock). ` +
+        'Stop that process, or use PostGIS (DATABASE_URL) to run several API processes.',
+    );
+  });
+
+  it('takes over a lock left by a process that has ended, and releases it on close', async () => {
+    const folder = join(dir, 'stale');
+    const ended = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    await writeFile(`${folder}.lock`, ended.stdout);
+    const db = await openDatabase({ pgliteDir: folder });
+    expect(await readFile(`${folder}.lock`, 'utf8')).toBe(String(process.pid));
+    await db.close();
+    await expect(readFile(`${folder}.lock`, 'utf8')).rejects.toThrow(/ENOENT/);
   });
 });
 

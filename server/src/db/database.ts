@@ -6,7 +6,7 @@
  * loopback socket by pglite-socket, so type parsing, parameter binding and
  * transactions behave the same on both (docs/decisions/001-one-driver-two-engines.md).
  */
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import pg from 'pg';
 
@@ -49,6 +49,16 @@ async function openPostgis(url: string, max: number): Promise<Database> {
 async function openPglite(dir: string | undefined): Promise<Database> {
   const dataDir = dir === undefined ? undefined : resolve(dir);
   if (dataDir) assertUsablePgliteFolder(dataDir);
+  const releaseFolder = dataDir ? lockPgliteFolder(dataDir) : () => {};
+  try {
+    return await startPglite(dataDir, releaseFolder);
+  } catch (error) {
+    releaseFolder();
+    throw error;
+  }
+}
+
+async function startPglite(dataDir: string | undefined, releaseFolder: () => void): Promise<Database> {
   // Imported lazily: a PostGIS-only deployment never loads the wasm bundle.
   const { PGlite } = await import('@electric-sql/pglite');
   const { postgis } = await import('@electric-sql/pglite-postgis');
@@ -66,7 +76,14 @@ async function openPglite(dir: string | undefined): Promise<Database> {
   // PGlite runs one query at a time; the socket server queues them, so a larger
   // pool would only add connections that wait. Transactions must stay on one client.
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 8 });
-  await server.start();
+  try {
+    await server.start();
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  // pglite-socket 0.2.11 has no public accessor for a port chosen by the OS (port 0);
+  // its net.Server is the `server` field. Checked when upgrading the package.
   const port = (server as unknown as { server: { address(): { port: number } } }).server.address().port;
   const pool = new pg.Pool({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres', max: 4 });
   pool.on('error', () => {});
@@ -84,6 +101,7 @@ async function openPglite(dir: string | undefined): Promise<Database> {
       await server.stop();
       await new Promise((resolve) => setImmediate(resolve));
       await db.close();
+      releaseFolder();
     },
   };
 }
@@ -110,6 +128,42 @@ function assertUsablePgliteFolder(dataDir: string): void {
       `Cannot open the PGlite database folder "${dataDir}": it is not empty and holds no PostgreSQL cluster (no PG_VERSION). ` +
         'Nothing was deleted. Point PGLITE_DIR at an empty or existing PGlite folder.',
     );
+  }
+}
+
+/**
+ * PGlite is one process's database: two processes writing the same folder would
+ * corrupt it. A lock file beside the folder (`<folder>.lock`, holding the PID)
+ * refuses a second process; a lock left by a process that no longer runs is taken over.
+ * @returns a function that releases the lock
+ */
+function lockPgliteFolder(dataDir: string): () => void {
+  const lockFile = `${dataDir}.lock`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+      return () => rmSync(lockFile, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new DatabaseOpenError(`Cannot lock the PGlite database folder "${dataDir}": ${(error as Error).message}`);
+      const owner = Number(readFileSync(lockFile, 'utf8'));
+      if (Number.isInteger(owner) && owner > 0 && isRunning(owner)) {
+        throw new DatabaseOpenError(
+          `The PGlite database folder "${dataDir}" is in use by process ${owner} (lock file ${lockFile}). ` +
+            'Stop that process, or use PostGIS (DATABASE_URL) to run several API processes.',
+        );
+      }
+      rmSync(lockFile, { force: true }); // stale: its process has ended
+    }
+  }
+  throw new DatabaseOpenError(`Cannot lock the PGlite database folder "${dataDir}": another process took the lock at the same time.`);
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -8,8 +8,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
+import { loadSql } from './sql-file.ts';
 
 const migrationsDir = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+const sql = loadSql(import.meta.url, ['create-migrations-table', 'list-applied-migrations', 'record-migration'] as const);
 
 export interface Migration {
   version: number;
@@ -41,13 +43,9 @@ export interface MigrateResult {
 export async function migrate(pool: pg.Pool, migrations = readMigrations()): Promise<MigrateResult> {
   const client = await pool.connect();
   try {
-    await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
-      version integer PRIMARY KEY,
-      name text NOT NULL,
-      checksum text NOT NULL,
-      applied_at timestamptz NOT NULL DEFAULT now())`);
+    await client.query(sql['create-migrations-table']);
     const done = new Map<number, { name: string; checksum: string }>();
-    for (const row of (await client.query('SELECT version, name, checksum FROM schema_migrations')).rows) {
+    for (const row of (await client.query(sql['list-applied-migrations'])).rows) {
       done.set(row.version, row);
     }
     const applied: string[] = [];
@@ -65,7 +63,7 @@ export async function migrate(pool: pg.Pool, migrations = readMigrations()): Pro
       await client.query('BEGIN');
       try {
         await client.query(migration.sql);
-        await client.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [
+        await client.query(sql['record-migration'], [
           migration.version,
           migration.name,
           migration.checksum,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { engines } from '../../test/engines.ts';
-import { buildTestApp, useTestApp } from '../../test/test-app.ts';
+import { useTestApp } from '../../test/test-app.ts';
 
 describe.each(engines)('area routes on %s', (engine) => {
   const t = useTestApp(engine);

@@ -69,6 +69,16 @@ describe.each(engines)('layer and tile routes on %s', (engine) => {
     expect(tilejson.vector_layers[0]).toMatchObject({ id: 'quarters', fields: { name: 'String' } });
   });
 
+  it('TileJSON ignores X-Forwarded-* unless TRUST_PROXY is set', async () => {
+    const headers = { host: 'atlas.example:8080', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' };
+    const direct = (await t.app.inject({ url: '/tiles/city.json', headers })).json();
+    expect(direct.tiles).toEqual(['http://atlas.example:8080/tiles/city/{z}/{x}/{y}.mvt']);
+    const behindProxy = await buildTestApp(t.db, { env: { TRUST_PROXY: 'true' } });
+    const proxied = (await behindProxy.inject({ url: '/tiles/city.json', headers })).json();
+    expect(proxied.tiles).toEqual(['https://evil.example/tiles/city/{z}/{x}/{y}.mvt']);
+    await behindProxy.close();
+  });
+
   it('a tile over Herne decodes to features with ids and properties; ETag and Cache-Control are set; If-None-Match gives 304', async () => {
     const { z, x, y } = tileAt(herne.lon, herne.lat, 12);
     const response = await t.app.inject(`/tiles/districts/${z}/${x}/${y}.mvt`);

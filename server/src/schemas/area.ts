@@ -26,4 +26,5 @@ export const AreaDetail = Type.Object({
 });
 export type AreaDetail = Static<typeof AreaDetail>;
 
-export const AreaIdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+/** Ids are PostgreSQL `integer`s; a larger number is a bad request, not a server error. */
+export const AreaIdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2147483647 }) });

@@ -51,6 +51,21 @@ export const TileJson = Type.Object({
 });
 export type TileJson = Static<typeof TileJson>;
 
+/**
+ * Properties of an area feature in the `city`, `boroughs`, `quarters` and `districts`
+ * layers, in tiles and GeoJSON alike (list-area-features.sql).
+ */
+export const AreaFeatureProperties = Type.Object({
+  key: Type.String(),
+  name: Type.String(),
+  level: Type.String(),
+  parent_name: Type.Optional(Type.String()),
+  provenance: Type.String(),
+  zensus_population: Type.Optional(Type.Integer()),
+  area_km2: Type.Number(),
+});
+export type AreaFeatureProperties = Static<typeof AreaFeatureProperties>;
+
 /** GeoJSON of a layer; geometry and properties are passed through as they are. */
 export const FeatureCollection = Type.Object({
   type: Type.Literal('FeatureCollection'),

@@ -54,6 +54,7 @@
 import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { readCsv } from './read-csv.ts';
+import type { LocalizedText } from '../schemas/common.ts';
 
 /** AGS (Amtlicher Gemeindeschlüssel) of Herne; parent key of the boroughs. */
 export const HERNE_AGS = '05916000';
@@ -82,12 +83,6 @@ export const SPLIT_TOLERANCE = 0.02;
 const DECIMALS = 6;
 const MICRO = 1e6; // coordinates are handled as integer micro-degrees for cut positions
 const EARTH_RADIUS_M = 6_371_008.8;
-
-/** A text shown to users, in both UI languages. */
-export interface LocalizedText {
-  de: string;
-  en: string;
-}
 
 export const ZENSUS_SOURCE: LocalizedText = {
   de: 'Zensus 2011, 100-m-Gitter (Destatis); synthetische Gliederung durch Quartiersatlas',

@@ -37,6 +37,16 @@ const contextMarginDegrees = 0.25;
 
 export function resolveCity(dataDir: string, ags: string): ResolvedCity {
   const read = (file: string) => JSON.parse(readFileSync(join(dataDir, file), 'utf8')) as FeatureCollection<Area>;
+  // Every German municipality is in VG250; a key that is not there (a Kreis such as
+  // 05562000, a typo) is not a city, even where DVG2 has a region with that key.
+  const germany = read(files.deGemeinden);
+  const municipality = germany.features.find((f) => f.properties?.AGS === ags);
+  if (!municipality) {
+    throw new UnknownCityError(
+      `CITY_AGS="${ags}" is not a municipality in the shipped boundary data (${files.deGemeinden}). ` +
+        'Check the 8-digit Amtlicher Gemeindeschlüssel (e.g. 05916000 for Herne).',
+    );
+  }
   const kreise = read(files.kreise);
   const kreis = kreise.features.find((f) => f.properties?.KN === ags);
   if (kreis) {
@@ -69,22 +79,14 @@ export function resolveCity(dataDir: string, ags: string): ResolvedCity {
       context: { datasets: ['vg250-nrw-2013'], regions: near(nrw.features, gemeinde, (f) => [String(f.properties!.AGS), String(f.properties!.GEN)]) },
     };
   }
-  const germany = read(files.deGemeinden);
-  const municipality = germany.features.find((f) => f.properties?.AGS === ags);
-  if (municipality) {
-    return {
-      ags,
-      name: `Gemeinde ${ags}`,
-      geometry: municipality.geometry,
-      datasets: ['vg250-de-2022'],
-      source: { de: 'VG250 Gemeinden, BKG 2022 (stark vereinfacht)', en: 'VG250 municipalities, BKG 2022 (strongly simplified)' },
-      context: { datasets: ['vg250-de-2022'], regions: near(germany.features, municipality, (f) => [String(f.properties!.ARS), null]) },
-    };
-  }
-  throw new UnknownCityError(
-    `CITY_AGS="${ags}" is not a municipality in the shipped boundary data (${files.kreise}, ${files.nrwGemeinden}, ${files.deGemeinden}). ` +
-      'Check the 8-digit Amtlicher Gemeindeschlüssel (e.g. 05916000 for Herne).',
-  );
+  return {
+    ags,
+    name: `Gemeinde ${ags}`,
+    geometry: municipality.geometry,
+    datasets: ['vg250-de-2022'],
+    source: { de: 'VG250 Gemeinden, BKG 2022 (stark vereinfacht)', en: 'VG250 municipalities, BKG 2022 (strongly simplified)' },
+    context: { datasets: ['vg250-de-2022'], regions: near(germany.features, municipality, (f) => [String(f.properties!.ARS), null]) },
+  };
 }
 
 function near(

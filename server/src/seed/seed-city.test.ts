@@ -1,8 +1,11 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { engines, openTestDatabase } from '../../test/engines.ts';
-import { officialNamesFromHierarchy, seedCity } from './seed-city.ts';
+import { findCityManifest, officialNamesFromHierarchy, seedCity } from './seed-city.ts';
 import { UnknownCityError } from './resolve-city.ts';
 
 const { dataDir } = loadConfig({});
@@ -28,6 +31,19 @@ describe.each(engines)('seedCity on %s', (engine) => {
     expect(await counts(db)).toEqual(before);
   });
 
+  it('a Kreis key is not a city: 05562000 (Kreis Recklinghausen) is refused, 05562032 (Recklinghausen) is not', async () => {
+    const error = await seedCity(db.pool, '05562000', { dataDir }).catch((e) => e);
+    expect(error).toBeInstanceOf(UnknownCityError);
+    const result = await seedCity(db.pool, '05562032', { dataDir });
+    expect(result).toMatchObject({ seeded: true, name: 'Recklinghausen', areas: 0 });
+  });
+
+  it('each city keeps its own neighbours: a second city does not add context regions to the first', async () => {
+    const { rows } = await db.pool.query("SELECT count(*)::int AS n, bool_or(ags = '05562032') AS has_self FROM context_region WHERE city_ags = '05562032'");
+    expect(rows[0].n).toBeGreaterThan(3);
+    expect(rows[0].has_self).toBe(false); // never the city itself
+  });
+
   it('seeds Herne once, reporting progress; a second run changes nothing', async () => {
     const progress: string[] = [];
     const first = await seedCity(db.pool, '05916000', { dataDir, onProgress: (m) => progress.push(m) });
@@ -35,7 +51,9 @@ describe.each(engines)('seedCity on %s', (engine) => {
     expect(progress[0]).toBe('city boundary of Herne (05916000)');
     expect(progress).toContain('2917 Zensus 2011 grid cells');
     const after = await counts(db);
-    expect(after).toMatchObject({ area: 50, zensus: 2917, context: 52 });
+    expect(after).toMatchObject({ zensus: 2917 });
+    const herne = await db.pool.query("SELECT (SELECT count(*) FROM area WHERE city_ags = '05916000')::int AS area, (SELECT count(*) FROM context_region WHERE city_ags = '05916000')::int AS context");
+    expect(herne.rows[0]).toEqual({ area: 50, context: 52 });
     expect(await seedCity(db.pool, '05916000', { dataDir })).toEqual({ seeded: false, name: 'Herne', areas: 0, zensusCells: 0 });
     expect(await counts(db)).toEqual(after);
   });
@@ -56,6 +74,21 @@ describe.each(engines)('seedCity on %s', (engine) => {
     const { rows } = await db.pool.query("SELECT round((ST_Area(ST_Transform(geom, 25832)) / 1e6)::numeric) AS km2 FROM area WHERE city_ags = '09162000'");
     expect(Number(rows[0].km2)).toBeGreaterThan(290); // München 310.7 km², strongly simplified
     expect(Number(rows[0].km2)).toBeLessThan(330);
+  });
+});
+
+describe('findCityManifest', () => {
+  it('names a broken manifest and what is wrong with it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'qa-manifest-'));
+    await mkdir(join(dir, 'nowhere'));
+    await writeFile(join(dir, 'nowhere', 'city.json'), JSON.stringify({ ags: '0591', name: 'X', areas: [] }));
+    expect(() => findCityManifest(dir, '05916000')).toThrow(new RegExp(`^${join(dir, 'nowhere', 'city.json')} is not a valid city manifest: /ags `));
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("finds Herne's manifest by its AGS", () => {
+    expect(findCityManifest(dataDir, '05916000')?.manifest.officialCounts).toEqual({ borough: 4, quarter: 13, district: 32 });
+    expect(findCityManifest(dataDir, '05911000')).toBeUndefined();
   });
 });
 

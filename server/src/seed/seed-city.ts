@@ -7,11 +7,14 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type pg from 'pg';
+import { Value } from 'typebox/value';
+import { CityManifest } from '../schemas/city-manifest.ts';
 import { loadSql } from '../db/sql-file.ts';
 import { readCsv } from './read-csv.ts';
 import { resolveCity } from './resolve-city.ts';
 
 const sql = loadSql(import.meta.url, [
+  'find-city',
   'upsert-datasets',
   'insert-city',
   'insert-context-regions',
@@ -21,14 +24,7 @@ const sql = loadSql(import.meta.url, [
   'assign-zensus-population',
 ] as const);
 
-export interface CityManifest {
-  ags: string;
-  name: string;
-  officialCounts?: Partial<Record<'borough' | 'quarter' | 'district', number>>;
-  areas: { level: 'borough' | 'quarter' | 'district'; file: string; provenance: 'official' | 'approximate' | 'synthetic'; datasets: string[] }[];
-  officialNames?: { file: string };
-  zensusGrid?: { file: string; datasets: string[] };
-}
+export type { CityManifest };
 
 export interface SeedOptions {
   dataDir: string;
@@ -47,7 +43,11 @@ export function findCityManifest(dataDir: string, ags: string): { dir: string; m
   for (const entry of readdirSync(dataDir, { withFileTypes: true })) {
     const file = join(dataDir, entry.name, 'city.json');
     if (!entry.isDirectory() || !existsSync(file)) continue;
-    const manifest = JSON.parse(readFileSync(file, 'utf8')) as CityManifest;
+    const manifest: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    if (!Value.Check(CityManifest, manifest)) {
+      const problems = Value.Errors(CityManifest, manifest).map((e) => `${e.instancePath || '/'} ${e.message}`);
+      throw new Error(`${file} is not a valid city manifest: ${problems.join('; ')}`);
+    }
     if (manifest.ags === ags) return { dir: join(dataDir, entry.name), manifest };
   }
   return undefined;
@@ -55,7 +55,7 @@ export function findCityManifest(dataDir: string, ags: string): { dir: string; m
 
 export async function seedCity(pool: pg.Pool, ags: string, options: SeedOptions): Promise<SeedResult> {
   const progress = options.onProgress ?? (() => {});
-  const existing = await pool.query<{ name: string }>("SELECT name FROM area WHERE city_ags = $1 AND level = 'city'", [ags]);
+  const existing = await pool.query<{ name: string }>(sql['find-city'], [ags]);
   if (existing.rowCount) return { seeded: false, name: existing.rows[0].name, areas: 0, zensusCells: 0 };
 
   const city = resolveCity(options.dataDir, ags); // throws UnknownCityError before anything is written
@@ -72,7 +72,7 @@ export async function seedCity(pool: pg.Pool, ags: string, options: SeedOptions)
     progress(`city boundary of ${city.name} (${ags})`);
     await client.query(sql['insert-city'], [ags, city.name, JSON.stringify(city.source), city.datasets, JSON.stringify(city.geometry)]);
     progress(`${city.context.regions.length} neighbouring regions`);
-    await client.query(sql['insert-context-regions'], [city.context.datasets, JSON.stringify(city.context.regions)]);
+    await client.query(sql['insert-context-regions'], [ags, city.context.datasets, JSON.stringify(city.context.regions)]);
 
     if (found) {
       const { manifest } = found;

@@ -12,7 +12,7 @@ import { loadSql } from '../db/sql-file.ts';
 import { tileBbox } from './tile-math.ts';
 import type { MapLayer } from '../queries/layers/map-layers.ts';
 
-const sql = loadSql(import.meta.url, ['encode-mvt', 'as-geojson'] as const);
+const sql = loadSql(import.meta.url, ['encode-mvt', 'as-geojson', 'probe-st-asmvt'] as const);
 
 export type TileEncoderKind = 'st_asmvt' | 'node';
 
@@ -22,7 +22,7 @@ const buffer = 64;
 
 export async function detectTileEncoder(pool: pg.Pool): Promise<TileEncoderKind> {
   try {
-    await pool.query("SELECT ST_AsMVT(t, 'probe') FROM (SELECT ST_AsMVTGeom(ST_Point(0, 0), ST_TileEnvelope(0, 0, 0)) AS geom) AS t");
+    await pool.query(sql['probe-st-asmvt']);
     return 'st_asmvt';
   } catch {
     return 'node';

@@ -4,20 +4,12 @@
  * and the adjacency used to colour neighbours differently.
  */
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { AreaFeatureProperties } from '../../../../server/src/schemas/layer.ts';
 import { fetchJson } from '../../lib/fetch-json.ts';
 import { useRequest, type RequestResult } from '../../lib/use-request.ts';
 import type { AreaLayerId } from '../../state/area-layer-id.ts';
 
-/**
- * The feature properties this client reads; the server sends more (see the tile
- * contract in server/src/tiles). Only these two are relied on.
- */
-export interface AreaShapeProperties {
-  name: string;
-  area_km2?: number;
-}
-
-export type AreaCollection = FeatureCollection<Polygon | MultiPolygon, AreaShapeProperties>;
+export type AreaCollection = FeatureCollection<Polygon | MultiPolygon, AreaFeatureProperties>;
 
 const getAreaCollection = (layer: AreaLayerId, signal: AbortSignal) =>
   fetchJson<AreaCollection>(`/api/layers/${layer}.geojson`, signal);

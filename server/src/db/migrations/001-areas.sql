@@ -48,13 +48,16 @@ CREATE TABLE area_official_name (
   PRIMARY KEY (city_ags, level, name)
 );
 
--- Neighbouring Kreise/municipalities, drawn grey around the city.
+-- Neighbouring Kreise/municipalities of a city, drawn grey around it. Per city:
+-- which regions are neighbours (and from which source) depends on the city.
 CREATE TABLE context_region (
-  id     serial PRIMARY KEY,
-  ags    text NOT NULL UNIQUE,
-  name   text,
+  id       serial PRIMARY KEY,
+  city_ags text NOT NULL,
+  ags      text NOT NULL,
+  name     text,
   datasets text[] NOT NULL,
-  geom   geometry(MultiPolygon, 4326) NOT NULL
+  geom     geometry(MultiPolygon, 4326) NOT NULL,
+  UNIQUE (city_ags, ags)
 );
 CREATE INDEX context_region_geom_idx ON context_region USING gist (geom);
 

@@ -113,3 +113,32 @@ CREATE TABLE visit (
 );
 CREATE INDEX visit_property_idx ON visit (property_id, month);
 CREATE INDEX visit_month_idx ON visit (month);
+
+-- Registered residents per property and month in the shape the API reports
+-- (ResidentCounts in server/src/schemas/figures.ts), so every query sums the same way.
+CREATE VIEW property_month_residents AS
+SELECT property_id,
+       month,
+       coalesce(sum(registered) FILTER (WHERE nationality = 'ro'), 0)::int AS ro,
+       coalesce(sum(registered) FILTER (WHERE nationality = 'bg'), 0)::int AS bg,
+       coalesce(sum(registered) FILTER (WHERE nationality = 'other'), 0)::int AS other,
+       coalesce(sum(registered) FILTER (WHERE nationality IN ('ro', 'bg') AND age_group = '0-5'), 0)::int AS ro_bg_under6,
+       coalesce(sum(registered) FILTER (WHERE nationality IN ('ro', 'bg') AND age_group = '6-17'), 0)::int AS ro_bg_6to17,
+       coalesce(sum(resident_over_5y) FILTER (WHERE nationality IN ('ro', 'bg')), 0)::int AS ro_bg_over5y,
+       coalesce(sum(registered) FILTER (WHERE age_group = '0-5'), 0)::int AS all_under6,
+       coalesce(sum(registered) FILTER (WHERE age_group <> '0-5'), 0)::int AS all_6plus,
+       bool_or(EXISTS (SELECT 1 FROM dataset AS d WHERE d.id = ANY (resident_count.datasets) AND d.synthetic)) AS synthetic
+FROM resident_count
+GROUP BY property_id, month;
+
+-- Every area with each of its ancestors (and itself), so that figures of the
+-- lowest level roll up to any level by one join: a parent's figure is the sum of its children's.
+CREATE VIEW area_lineage AS
+WITH RECURSIVE lineage AS (
+  SELECT id AS area_id, id AS ancestor_id FROM area
+  UNION ALL
+  SELECT lineage.area_id, parent.parent_id
+  FROM lineage JOIN area AS parent ON parent.id = lineage.ancestor_id
+  WHERE parent.parent_id IS NOT NULL
+)
+SELECT area_id, ancestor_id FROM lineage;

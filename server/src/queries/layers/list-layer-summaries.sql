@@ -3,7 +3,7 @@
 -- Layer ids match server/src/queries/layers/map-layers.ts.
 WITH layer_datasets AS (
   SELECT 'context' AS layer, r.id AS feature_id, unnest(r.datasets) AS dataset_id
-  FROM context_region AS r WHERE r.ags <> $1
+  FROM context_region AS r WHERE r.city_ags = $1
   UNION ALL
   SELECT CASE a.level WHEN 'city' THEN 'city' WHEN 'borough' THEN 'boroughs'
                       WHEN 'quarter' THEN 'quarters' ELSE 'districts' END,
