@@ -11,8 +11,11 @@ import type { AppContext } from './app-context.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
 import { areaRoutes } from './routes/areas.ts';
 import { cityRoutes } from './routes/city.ts';
+import { coverageRoutes } from './routes/coverage.ts';
+import { figureRoutes } from './routes/figures.ts';
 import { healthRoutes } from './routes/health.ts';
 import { layerRoutes } from './routes/layers.ts';
+import { propertyRoutes } from './routes/properties.ts';
 
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const app = Fastify({
@@ -30,7 +33,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Quartiersatlas API', version: '0.1.0', description: 'Areas, layers and vector tiles of one city.' },
-      tags: [{ name: 'system' }, { name: 'city' }, { name: 'areas' }, { name: 'layers' }, { name: 'tiles' }],
+      tags: [{ name: 'system' }, { name: 'city' }, { name: 'areas' }, { name: 'layers' }, { name: 'tiles' }, { name: 'figures' }, { name: 'properties' }, { name: 'coverage' }],
     },
   });
 
@@ -39,6 +42,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(cityRoutes);
   await app.register(areaRoutes);
   await app.register(layerRoutes);
+  await app.register(figureRoutes);
+  await app.register(propertyRoutes);
+  await app.register(coverageRoutes);
   app.get('/api/docs', { schema: { hide: true } }, async () => app.swagger());
 
   // The built client; during development vite serves it instead.

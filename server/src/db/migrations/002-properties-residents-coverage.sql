@@ -49,6 +49,12 @@ CREATE TABLE property_status_event (
 );
 CREATE INDEX property_status_event_property_idx ON property_status_event (property_id, event_date);
 
+-- Position of a status in the usual order of the procedure: on one day, the later
+-- step is the current one. The order is PropertyStatus in server/src/schemas/property.ts.
+CREATE FUNCTION property_status_rank(status text) RETURNS integer LANGUAGE sql IMMUTABLE AS $$
+  SELECT array_position(ARRAY['reported', 'inspected', 'defects_found', 'order_issued', 'fine_imposed', 'declared_uninhabitable', 'resolved'], status)
+$$;
+
 -- Registered residents per property and month (first day of the month), by
 -- nationality and age group; `resident_over_5y` of them registered for more than five years.
 CREATE TABLE resident_count (
