@@ -37,11 +37,12 @@ describe.each(engines)('city and health routes on %s', (engine) => {
   });
 
   it('GET /api/settings gives the browser the basemap and locale, nothing else', async () => {
-    expect((await t.app.inject('/api/settings')).json()).toEqual({ basemapStyleUrl: null, defaultLocale: 'de' });
+    expect((await t.app.inject('/api/settings')).json()).toEqual({ basemapStyleUrl: null, defaultLocale: 'de', zensusMinResidents: 30 });
     const withBasemap = await buildTestApp(t.db, { env: { BASEMAP_STYLE_URL: 'https://sgx.geodatenzentrum.de/gdz_basemapde_vektor/styles/bm_web_col.json', DEFAULT_LOCALE: 'en' } });
     expect((await withBasemap.inject('/api/settings')).json()).toEqual({
       basemapStyleUrl: 'https://sgx.geodatenzentrum.de/gdz_basemapde_vektor/styles/bm_web_col.json',
       defaultLocale: 'en',
+      zensusMinResidents: 30,
     });
     await withBasemap.close();
   });

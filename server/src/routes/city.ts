@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { notFound } from '../plugins/error-handler.ts';
+import { zensusMinResidents } from '../privacy.ts';
 import { getCity } from '../queries/city/city.ts';
 import { City, ClientSettings } from '../schemas/city.ts';
 import { ErrorResponse } from '../schemas/common.ts';
@@ -13,5 +14,6 @@ export const cityRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/api/settings', { schema: { tags: ['city'], summary: 'Settings the browser needs', response: { 200: ClientSettings } } }, async () => ({
     basemapStyleUrl: app.ctx.config.basemapStyleUrl ?? null,
     defaultLocale: app.ctx.config.defaultLocale,
+    zensusMinResidents,
   }));
 };

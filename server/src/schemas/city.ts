@@ -28,5 +28,7 @@ export type City = Static<typeof City>;
 export const ClientSettings = Type.Object({
   basemapStyleUrl: Type.Union([Type.String(), Type.Null()], { description: 'null: the self-contained style, no external requests' }),
   defaultLocale: Type.Union([Type.Literal('de'), Type.Literal('en')]),
+  /** Zensus cells with fewer residents are drawn without figures (server/src/privacy.ts). */
+  zensusMinResidents: Type.Integer(),
 });
 export type ClientSettings = Static<typeof ClientSettings>;
