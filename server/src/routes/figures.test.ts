@@ -77,6 +77,20 @@ describe.each(engines)('figures, properties and coverage on %s', (engine) => {
     }
   });
 
+  it('GET /api/figures.csv is the same figures for spreadsheets, saying on every row whether they are synthetic', async () => {
+    const response = await t.app.inject('/api/figures.csv?level=district&month=2026-10');
+    expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(response.headers['content-disposition']).toBe('attachment; filename="quartiersatlas-05916000-district-2026-10.csv"');
+    const lines = response.body.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(lines).toHaveLength(1 + 32 + 1);
+    expect(lines[0]).toBe(
+      'gebiet_schluessel;gebiet;monat;registriert_ro;registriert_bg;registriert_ro_bg;davon_unter_6;davon_6_bis_17;davon_ueber_5_jahre_gemeldet;nicht_registriert_schaetzung_von;nicht_registriert_schaetzung_bis;immobilien;problemimmobilien;besuche;letzter_besuch;zensus_2011_einwohner;synthetisch',
+    );
+    const { rows } = await t.db.pool.query('SELECT key, name, zensus_population FROM area WHERE id = $1', [district1]);
+    expect(lines).toContain(`${rows[0].key};${rows[0].name};2026-10;14;8;22;4;3;9;5;12;2;1;3;2026-10-21;${rows[0].zensus_population};nein`);
+    expect(lines.at(-1)).toMatch(/^05916000;Herne \(gesamt\);2026-10;14;16;30;6;3;11;7;16;3;2;3;2026-10-21;154452;nein$/);
+  });
+
   it('GET /api/summary sums the properties inside the map view; outside it there is nothing', async () => {
     const city = await get('/api/city');
     const all = await get(`/api/summary?bbox=${city.bbox.join(',')}&month=2026-10`);
