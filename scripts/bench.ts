@@ -7,6 +7,8 @@
  * 2. PGlite tile path (GeoJSON + geojson-vt in Node) vs the PostGIS path (ST_AsMVT).
  * 3. First map idle of the app vs an empty MapLibre + deck.gl page.
  * 4. gzip size of everything the app loads before its first idle vs the empty page.
+ * 5. Import of 100,000 properties (validated, all or nothing, `runImport`) vs a bare bulk
+ *    insert of the same rows (PostGIS): what validation, staging and checks cost.
  *
  * Needs what the tests need (PostgreSQL + PostGIS, Chromium, `npx vite build`).
  */
@@ -29,6 +31,8 @@ import { launchChromium } from '../server/test/chromium.ts';
 import { startPostgisCluster } from '../server/test/postgis-cluster.ts';
 import { buildTestApp, listenTestApp } from '../server/test/test-app.ts';
 import { readFileSync } from 'node:fs';
+import { booleanPointInPolygon } from '@turf/turf';
+import { runImport } from '../server/src/imports/import-data.ts';
 
 const ags = '05916000';
 const herneBbox = [7.1236, 51.5031, 7.2965, 51.5733];
@@ -102,6 +106,54 @@ async function main() {
     rows.push({ measurement: `PGlite tile path (Node encoding) vs PostGIS (ST_AsMVT), ${tiles.length} tiles`, a: `${pgliteTime.toFixed(0)} ms`, b: `${postgisTime.toFixed(0)} ms`, ratio: pgliteTime / postgisTime, unit: 'time' });
     const nodeOnPostgis = await timeTiles(tiles, ({ layer, z, x, y }) => encodeTile(postgis.pool, 'node', mapLayers[layer as keyof typeof mapLayers], ags, z, x, y));
     rows.push({ measurement: 'Node encoding vs ST_AsMVT, both on PostGIS', a: `${nodeOnPostgis.toFixed(0)} ms`, b: `${postgisTime.toFixed(0)} ms`, ratio: nodeOnPostgis / postgisTime, unit: 'time' });
+
+    // 5. Import of 100,000 properties vs a bare bulk insert of the same rows (PostGIS).
+    // The rows: deterministic points inside Herne's boundary (mulberry32, seed 1), as a CSV file.
+    progress('importing 100,000 properties (3 passes each) …');
+    const herne = JSON.parse(readFileSync(join(repoRoot, 'data/germany/nrw_kreise_dvg2_2018.geojson'), 'utf8')).features.find((f: { properties: { KN: string } }) => f.properties.KN === ags);
+    let seed = 1;
+    const random = () => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    const benchRows: { key: string; address: string; lon: number; lat: number; flats: number; living_area_m2: number; owner_type: string; is_problem: boolean }[] = [];
+    while (benchRows.length < 100_000) {
+      const lon = +(herneBbox[0] + random() * (herneBbox[2] - herneBbox[0])).toFixed(6);
+      const lat = +(herneBbox[1] + random() * (herneBbox[3] - herneBbox[1])).toFixed(6);
+      if (!booleanPointInPolygon([lon, lat], herne)) continue;
+      const i = benchRows.length;
+      benchRows.push({ key: `BENCH-${i}`, address: `Benchweg ${i}`, lon, lat, flats: 1 + (i % 12), living_area_m2: 40 + (i % 900) / 2, owner_type: ['private', 'company', 'municipal'][i % 3], is_problem: i % 7 === 0 });
+    }
+    const benchCsv = Buffer.from(['key,address,lon,lat,flats,living_area_m2,owner_type,is_problem', ...benchRows.map((r) => Object.values(r).join(','))].join('\n'));
+    // The baseline: one INSERT … SELECT FROM jsonb_array_elements per 5,000 rows, no validation, no area lookup.
+    const bareInsertSql = `INSERT INTO property (city_ags, key, address, flats, living_area_m2, owner_type, is_problem, datasets, geom)
+      SELECT $2, r->>'key', r->>'address', (r->>'flats')::int, (r->>'living_area_m2')::numeric, r->>'owner_type', (r->>'is_problem')::boolean,
+             '{city-import}', ST_SetSRID(ST_MakePoint((r->>'lon')::float8, (r->>'lat')::float8), 4326)
+      FROM jsonb_array_elements($1::jsonb) AS r`;
+    const clearBench = () => postgis.pool.query("DELETE FROM property WHERE key LIKE 'BENCH-%'");
+    const importPasses: number[] = [];
+    const barePasses: number[] = [];
+    for (let pass = 0; pass < 3; pass++) {
+      await clearBench();
+      let started = performance.now();
+      const imported = await runImport(postgis.pool, { kind: 'properties', bytes: benchCsv, cityAgs: ags, datasets: ['city-import'] });
+      if (imported.errorCount > 0 || imported.inserted !== 100_000) throw new Error(`bench import failed: ${JSON.stringify(imported.errors.slice(0, 3))}`);
+      importPasses.push(performance.now() - started);
+      await clearBench();
+      started = performance.now();
+      for (let i = 0; i < benchRows.length; i += 5000) await postgis.pool.query(bareInsertSql, [JSON.stringify(benchRows.slice(i, i + 5000)), ags]);
+      barePasses.push(performance.now() - started);
+    }
+    await clearBench();
+    rows.push({
+      measurement: 'Import of 100,000 properties (validated, all or nothing) vs bare bulk insert (PostGIS, 3 passes)',
+      a: `${median(importPasses).toFixed(0)} ms`,
+      b: `${median(barePasses).toFixed(0)} ms`,
+      ratio: median(importPasses) / median(barePasses),
+      unit: 'time',
+    });
 
     // 3 + 4. First idle and bytes: the app vs an empty MapLibre + deck.gl page
     progress('building the empty baseline page …');

@@ -14,6 +14,7 @@ import { cityRoutes } from './routes/city.ts';
 import { coverageRoutes } from './routes/coverage.ts';
 import { figureRoutes } from './routes/figures.ts';
 import { healthRoutes } from './routes/health.ts';
+import { importRoutes } from './routes/imports.ts';
 import { layerRoutes } from './routes/layers.ts';
 import { propertyRoutes } from './routes/properties.ts';
 
@@ -33,7 +34,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Quartiersatlas API', version: '0.1.0', description: 'Areas, layers and vector tiles of one city.' },
-      tags: [{ name: 'system' }, { name: 'city' }, { name: 'areas' }, { name: 'layers' }, { name: 'tiles' }, { name: 'figures' }, { name: 'properties' }, { name: 'coverage' }],
+      tags: [{ name: 'system' }, { name: 'city' }, { name: 'areas' }, { name: 'layers' }, { name: 'tiles' }, { name: 'figures' }, { name: 'properties' }, { name: 'coverage' }, { name: 'imports' }],
     },
   });
 
@@ -45,6 +46,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(figureRoutes);
   await app.register(propertyRoutes);
   await app.register(coverageRoutes);
+  await app.register(importRoutes);
   app.get('/api/docs', { schema: { hide: true } }, async () => app.swagger());
 
   // The built client; during development vite serves it instead.

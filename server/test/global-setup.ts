@@ -147,7 +147,7 @@ async function buildPgliteTemplates(db: TestDatabases): Promise<void> {
 async function seed(pool: pg.Pool, engine: string): Promise<void> {
   let step = 'start';
   try {
-    await seedCity(pool, testCityAgs, { dataDir: resolve(repoRoot, 'data'), onProgress: (message) => (step = message) });
+    await seedCity(pool, testCityAgs, { dataDir: resolve(repoRoot, 'data'), operationalData: false, onProgress: (message) => (step = message) });
   } catch (error) {
     throw new Error(`${engine}: seeding ${testCityAgs} failed after "${step}": ${(error as Error).message}`, { cause: error });
   }

@@ -1,8 +1,18 @@
+import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/use-i18n.ts';
 import type { Locale } from '../state/url-state.ts';
 import { LangSwitch } from './lang-switch.tsx';
 
-export function AppHeader({ cityName, onLocaleChange }: { cityName: string | null; onLocaleChange: (locale: Locale) => void }) {
+export interface AppHeaderProps {
+  cityName: string | null;
+  onLocaleChange: (locale: Locale) => void;
+  /** The month selector, in the middle. */
+  month?: ReactNode;
+  /** Opens the import dialog. */
+  onImport: () => void;
+}
+
+export function AppHeader({ cityName, onLocaleChange, month, onImport }: AppHeaderProps) {
   const { t } = useI18n();
   return (
     <header className="app-header">
@@ -23,7 +33,16 @@ export function AppHeader({ cityName, onLocaleChange }: { cityName: string | nul
           </>
         )}
       </div>
-      <LangSwitch onChange={onLocaleChange} />
+      <div className="header-middle">{month}</div>
+      <div className="header-actions">
+        <button type="button" className="button button-header" data-testid="import-open" onClick={onImport}>
+          <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
+            <path d="M7 1v8M3.5 5.5L7 9l3.5-3.5M1.5 12.5h11" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
+          </svg>
+          {t('import.open')}
+        </button>
+        <LangSwitch onChange={onLocaleChange} />
+      </div>
     </header>
   );
 }

@@ -33,3 +33,18 @@ export function formatKm2(locale: Locale, km2: number): string {
 export function formatPercent(locale: Locale, share: number): string {
   return numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(share);
 }
+
+/** A number with at most `digits` decimals: `45,9` (de), `45.9` (en). */
+export function formatDecimal(locale: Locale, value: number, digits = 1): string {
+  return numberFormat(locale, { maximumFractionDigits: digits }).format(value);
+}
+
+/**
+ * An estimate as `low–high` with an en dash: `500–700`, `1.250–1.400` (de). Always both
+ * ends, also when they are equal: an estimate is never shown as a single number.
+ * @param digits decimals for per-capita ranges @default 0
+ */
+export function formatRange(locale: Locale, range: { low: number; high: number }, digits = 0): string {
+  const format = (v: number) => numberFormat(locale, { maximumFractionDigits: digits }).format(v);
+  return `${format(range.low)}–${format(range.high)}`;
+}

@@ -4,7 +4,8 @@
  */
 import { createContext, useMemo, type ReactNode } from 'react';
 import type { Locale } from '../state/url-state.ts';
-import { formatInteger, formatKm2, formatPercent } from './format-number.ts';
+import { formatDate, formatMonth } from './format-date.ts';
+import { formatDecimal, formatInteger, formatKm2, formatPercent, formatRange } from './format-number.ts';
 import de from './messages/de.json';
 import en from './messages/en.json';
 import { translate, type MessageKey, type MessageParams, type Messages } from './translate.ts';
@@ -17,6 +18,14 @@ export interface I18n {
   integer: (value: number) => string;
   km2: (value: number) => string;
   percent: (share: number) => string;
+  /** At most `digits` decimals. @default 1 */
+  decimal: (value: number, digits?: number) => string;
+  /** An estimate: always `low–high`. */
+  range: (range: { low: number; high: number }, digits?: number) => string;
+  /** `YYYY-MM` → `Oktober 2026`. */
+  month: (month: string, style?: 'long' | 'short') => string;
+  /** `YYYY-MM-DD` → `31.10.2026`. */
+  date: (date: string) => string;
 }
 
 export function createI18n(locale: Locale): I18n {
@@ -27,6 +36,10 @@ export function createI18n(locale: Locale): I18n {
     integer: (value) => formatInteger(locale, value),
     km2: (value) => formatKm2(locale, value),
     percent: (share) => formatPercent(locale, share),
+    decimal: (value, digits) => formatDecimal(locale, value, digits),
+    range: (range, digits) => formatRange(locale, range, digits),
+    month: (month, style) => formatMonth(locale, month, style),
+    date: (date) => formatDate(locale, date),
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LabelPoint } from './label-points.ts';
-import { mercatorPixel, placeLabels } from './label-placement.ts';
+import { mercatorLngLat, mercatorPixel, placeLabels } from './label-placement.ts';
 
 const label = (id: number, lon: number, areaKm2 = 1, alternatives: Array<[number, number]> = []): LabelPoint => ({
   id,
@@ -19,6 +19,14 @@ describe('mercatorPixel', () => {
     const [x1] = mercatorPixel([7.2, 51.5], 10);
     const [x2] = mercatorPixel([7.2, 51.5], 11);
     expect(x2).toBeCloseTo(2 * x1, 6);
+  });
+});
+
+describe('mercatorLngLat', () => {
+  it('inverts mercatorPixel', () => {
+    const [lon, lat] = mercatorLngLat(mercatorPixel([7.2194, 51.5412], 12.5), 12.5);
+    expect(lon).toBeCloseTo(7.2194, 9);
+    expect(lat).toBeCloseTo(51.5412, 9);
   });
 });
 
@@ -49,5 +57,31 @@ describe('placeLabels', () => {
 
   it('keeps labels that are far apart', () => {
     expect(placeLabels([label(1, 7.1), label(2, 7.3)], 12, { fontSizePx: 13 }).size).toBe(2);
+  });
+
+  it('measures a two-line label by its widest line and both lines', () => {
+    // One above the other, 0.003° of latitude ≈ 28 px apart at zoom 12: one line each fits, two lines each do not.
+    const above = { ...label(1, 7.2, 1), position: [7.2, 51.533] as [number, number] };
+    const below = label(2, 7.2, 3);
+    expect(placeLabels([above, below], 12, { fontSizePx: 13 }).size).toBe(2);
+    const twoLines = [
+      { ...above, name: `${above.name}\n312 (+40–65)` },
+      { ...below, name: `${below.name}\n312 (+40–65)` },
+    ];
+    expect([...placeLabels(twoLines, 12, { fontSizePx: 13 }).keys()]).toEqual([2]);
+  });
+
+  it('moves a label off a cluster when another spot is free, else keeps it', () => {
+    const free: [number, number] = [7.2, 51.52];
+    const obstacles = [{ position: [7.2, 51.53] as [number, number], radiusPx: 12 }];
+    expect(placeLabels([label(1, 7.2, 1, [free])], 12, { fontSizePx: 13, obstacles }).get(1)).toEqual(free);
+    // no alternative: the name moves just above or below the cluster
+    const nudged = placeLabels([label(1, 7.2, 1)], 12, { fontSizePx: 13, obstacles }).get(1)!;
+    expect(nudged[0]).toBeCloseTo(7.2, 6);
+    expect(Math.abs(nudged[1] - 51.53)).toBeGreaterThan(0.002);
+    expect(Math.abs(nudged[1] - 51.53)).toBeLessThan(0.005);
+    // an obstacle far away changes nothing
+    const far = [{ position: [7.3, 51.53] as [number, number], radiusPx: 12 }];
+    expect(placeLabels([label(1, 7.2, 1, [free])], 12, { fontSizePx: 13, obstacles: far }).get(1)).toEqual([7.2, 51.53]);
   });
 });

@@ -7,6 +7,7 @@ import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { StyleSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import { baseStyle } from './base-style.ts';
+import { propertiesSource } from './layers/properties-layer.ts';
 import { mapLayers, type MapLayersOptions } from './map-layers.ts';
 import { tileSources } from './tile-sources.ts';
 
@@ -20,9 +21,16 @@ const options: MapLayersOptions = {
     [11, 0],
     [12, 1],
   ]),
+  theme: 'areas',
+  residentBreaks: [95, 250, 350, 400],
+  coverageGaps: { no_case_manager: [13], no_language_match: [12, 14], no_recent_visit: [] },
+  highlightedAreas: [],
   hasZensus: true,
   zensusVisible: false,
   zensusMode: 'population',
+  zensusMinResidents: 30,
+  propertiesVisible: true,
+  selectedProperty: null,
   selection: { selectedId: null, selectedLayer: null },
 };
 
@@ -30,7 +38,10 @@ function style(layers = mapLayers(options)): StyleSpecification {
   const base = baseStyle();
   return {
     ...base,
-    sources: tileSources('http://localhost:8080', ['context', 'city', 'boroughs', 'quarters', 'districts', 'zensus'], undefined, [7.12, 51.5, 7.3, 51.58]),
+    sources: {
+      ...tileSources('http://localhost:8080', ['context', 'city', 'boroughs', 'quarters', 'districts', 'zensus'], undefined, [7.12, 51.5, 7.3, 51.58]),
+      properties: propertiesSource('http://localhost:8080/api/properties.geojson?month=2026-10'),
+    },
     layers: [...base.layers, ...layers],
   };
 }
@@ -41,7 +52,11 @@ describe('mapLayers', () => {
     expect(validateStyleMin(s)).toEqual([]);
     expect(s).not.toHaveProperty('glyphs');
     expect(s).not.toHaveProperty('sprite');
-    expect(s.layers.filter((l) => l.type === 'symbol')).toEqual([]);
+    // Symbol layers only with icons the map view draws itself (cluster numbers), never text: no glyphs are needed.
+    for (const layer of s.layers.filter((l) => l.type === 'symbol')) {
+      expect(layer.layout).not.toHaveProperty('text-field');
+      expect(layer.layout).toHaveProperty('icon-image');
+    }
   });
 
   it('stays valid with every option switched', () => {
@@ -52,6 +67,11 @@ describe('mapLayers', () => {
       { areaLayer: 'districts', areaProvenance: 'official' },
       { selection: { selectedId: 7, selectedLayer: 'boroughs' } },
       { hasZensus: false },
+      { theme: 'residents' },
+      { theme: 'residents', residentBreaks: [] },
+      { theme: 'coverage', highlightedAreas: [11, 12] },
+      { theme: 'coverage', zensusVisible: true },
+      { propertiesVisible: false, selectedProperty: 3 },
     ];
     for (const variant of variants) expect(validateStyleMin(style(mapLayers({ ...options, ...variant })))).toEqual([]);
   });
@@ -62,14 +82,40 @@ describe('mapLayers', () => {
       'context-line',
       'city-fill',
       'area-fill',
+      'coverage-none-fill',
+      'coverage-highlight-fill',
       'zensus-fill',
       'area-line',
       'area-hover',
+      'coverage-none-line',
+      'coverage-language-line',
+      'coverage-visit-line',
+      'coverage-highlight-line',
       'city-halo',
       'city-line',
       'selection-halo',
       'selection-line',
+      'property-cluster-other',
+      'property-cluster',
+      'property-cluster-count',
+      'property-point',
+      'property-selected',
     ]);
+  });
+
+  it('keeps the same layers in every thematic mode, so switching only sets properties', () => {
+    const ids = (theme: MapLayersOptions['theme']) => mapLayers({ ...options, theme }).map((l) => l.id);
+    expect(ids('residents')).toEqual(ids('areas'));
+    expect(ids('coverage')).toEqual(ids('areas'));
+  });
+
+  it('shows the coverage marks only in the coverage mode', () => {
+    const visibility = (theme: MapLayersOptions['theme']) =>
+      mapLayers({ ...options, theme })
+        .filter((l) => l.id.startsWith('coverage-'))
+        .map((l) => l.layout?.visibility);
+    expect(new Set(visibility('coverage'))).toEqual(new Set(['visible']));
+    expect(new Set(visibility('residents'))).toEqual(new Set(['none']));
   });
 
   it('has no zensus layer for a city without a grid', () => {
@@ -78,7 +124,7 @@ describe('mapLayers', () => {
 
   it('reads every layer from the source-layer named like its source', () => {
     for (const layer of mapLayers(options)) {
-      if ('source' in layer) expect(layer['source-layer']).toBe(layer.source);
+      if ('source' in layer && layer.source !== 'properties') expect(layer['source-layer']).toBe(layer.source);
     }
   });
 });

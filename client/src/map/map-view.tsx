@@ -15,30 +15,46 @@ import {
   ScaleControl,
   setWorkerUrl,
   type FeatureIdentifier,
+  type GeoJSONSource,
   type LayerSpecification,
   type MapGeoJSONFeature,
   type MapMouseEvent,
+  type VectorTileSource,
 } from 'maplibre-gl';
 // MapLibre 6 ships its worker as a separate file; without this it 404s after bundling.
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { City } from '../../../server/src/schemas/city.ts';
-import type { Provenance } from '../../../server/src/schemas/common.ts';
+import type { Bbox, Provenance } from '../../../server/src/schemas/common.ts';
 import type { AreaFeatureProperties, LayerId, LayerInfo } from '../../../server/src/schemas/layer.ts';
+import type { PropertyStatus } from '../../../server/src/schemas/property.ts';
 import { useI18n } from '../i18n/use-i18n.ts';
 import type { AreaLayerId } from '../state/area-layer-id.ts';
 import { hoverStore } from '../state/hover-store.ts';
 import type { UrlState, ViewState } from '../state/url-state.ts';
 import { areaColouring } from './area-colouring.ts';
 import { baseStyle } from './base-style.ts';
+import { countImage } from './count-image.ts';
+import type { CoverageGap } from './coverage-colouring.ts';
+import { hatchPattern, rgba } from './hatch-pattern.ts';
 import { HoverTooltip } from './hover-tooltip.tsx';
-import { placeLabels } from './label-placement.ts';
+import { placeLabels, type LabelObstacle } from './label-placement.ts';
 import { labelPoints } from './label-points.ts';
 import { AREA_FILL_ID } from './layers/area-layer.ts';
 import { LABEL_SIZE_PX, areaLabelsLayer } from './layers/area-labels-layer.ts';
 import { CITY_FILL_ID } from './layers/city-layer.ts';
-import { AREA_PALETTE } from './layers/palette.ts';
+import { GAP_NONE_PATTERN } from './layers/coverage-layer.ts';
+import { AREA_PALETTE, GAP_NONE } from './layers/palette.ts';
+import {
+  COUNT_IMAGE_PREFIX,
+  PROPERTIES_SOURCE,
+  PROPERTY_CLUSTER_ID,
+  PROPERTY_CLUSTER_OTHER_ID,
+  PROPERTY_POINT_ID,
+  markRadiusPx,
+  propertiesSource,
+} from './layers/properties-layer.ts';
 import type { SelectionLayerOptions } from './layers/selection-layer.ts';
 import { ZENSUS_FILL_ID } from './layers/zensus-layer.ts';
 import { mapLayers } from './map-layers.ts';
@@ -57,6 +73,13 @@ declare global {
 /** The full geometry of one area level, for labels and colouring (from `/api/layers/<level>.geojson`). */
 export type AreaShapes = FeatureCollection<Polygon | MultiPolygon, Pick<AreaFeatureProperties, 'name' | 'area_km2'>>;
 
+/** Thematic feature state of the shown level's areas (feature id = area id). */
+export interface AreaStates {
+  layer: AreaLayerId;
+  /** Area id → state, e.g. `{ value: 312 }` (residents) or `{ coverage: 2 }`. */
+  states: ReadonlyMap<number, Record<string, number>>;
+}
+
 export interface MapViewProps {
   city: City;
   /** null: the self-contained style (no external requests). */
@@ -72,8 +95,28 @@ export interface MapViewProps {
   areasVisible: boolean;
   /** Full geometry of the shown level; null while loading or when there is none. */
   areaShapes: AreaShapes | null;
-  /** True while the shapes for labels are still expected (keeps `data-map-idle` unset). */
-  areaShapesPending: boolean;
+  /** True while data the map draws is still expected (keeps `data-map-idle` unset): shapes, figures, the month. */
+  dataPending: boolean;
+  /** Feature state for the thematic fill; null in the neutral mode or while loading. */
+  areaStates: AreaStates | null;
+  /** Class breaks of the residents choropleth. */
+  residentBreaks: readonly number[];
+  /** Area ids per coverage gap (coverage mode). */
+  coverageGaps: Readonly<Record<CoverageGap, readonly number[]>>;
+  /** Areas of the case manager picked in the coverage table. */
+  highlightedAreas: readonly number[];
+  /** A second label line per area (the thematic figure); null: names only. */
+  labelDetails: ReadonlyMap<number, string> | null;
+  /** The thematic figures come from a synthetic dataset (the tooltip says so). */
+  labelDetailsSynthetic: boolean;
+  /** `/api/properties.geojson?month=…`; null while the month is not known yet. */
+  propertiesUrl: string | null;
+  /** Changes after an import: the properties are fetched again even if their URL is the same. */
+  dataVersion: number;
+  /** Changes after an areas import: the area tiles are fetched again. */
+  tilesVersion: number;
+  /** The server's suppression threshold for Zensus cells. */
+  zensusMinResidents: number;
   /**
    * Space kept free around the city when the map first fits it, in CSS pixels, so
    * that floating panels do not cover it. @default 32 on every side
@@ -82,11 +125,23 @@ export interface MapViewProps {
   /** Tile layer holding the selected area (from its detail); null while unknown. */
   selectedLayer: SelectionLayerOptions['selectedLayer'];
   onSelectArea: (id: number | null) => void;
+  onSelectProperty: (id: number) => void;
   onViewChange: (view: ViewState) => void;
+  /** The map's visible bounds after each move (and once loaded). */
+  onBoundsChange: (bbox: Bbox) => void;
+  /** The basemap style could not be loaded: the map fell back to the self-contained style. */
+  onBasemapFallback?: () => void;
 }
 
 const ZOOM_EPSILON = 0.011;
 const DEGREE_EPSILON = 2e-5;
+/** A basemap style that has not loaded after this long is given up for the self-contained one. */
+const BASEMAP_TIMEOUT_MS = 10_000;
+/** Points are small: a click this close counts as a hit (CSS pixels). */
+const POINT_TOLERANCE_PX = 5;
+const THEMATIC_STATE_KEYS = ['value', 'coverage'];
+const EMPTY_COLLECTION: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
+const STATUSES: readonly string[] = ['reported', 'inspected', 'defects_found', 'order_issued', 'fine_imposed', 'declared_uninhabitable', 'resolved'];
 
 function isVisible(map: MapLibreMap, layerId: string): boolean {
   return Boolean(map.getLayer(layerId)) && map.getLayoutProperty(layerId, 'visibility') !== 'none';
@@ -96,45 +151,100 @@ function numberOrNull(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 
+function boundsOf(map: MapLibreMap): Bbox {
+  const [[w, s], [e, n]] = map.getBounds().toArray();
+  return [w, s, e, n];
+}
+
+/** Images the style refers to and the map view draws itself (no sprite): the hatching. */
+function addPatterns(map: MapLibreMap): void {
+  if (map.hasImage(GAP_NONE_PATTERN)) return;
+  const ratio = 2;
+  map.addImage(GAP_NONE_PATTERN, hatchPattern(10 * ratio, 2 * ratio, rgba(GAP_NONE)), { pixelRatio: ratio });
+}
+
 export function MapView(props: MapViewProps) {
   const { city, basemapStyleUrl, attributions, state, areaProvenance, areasVisible, areaShapes, selectedLayer } = props;
   const { t } = useI18n();
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const appliedRef = useRef(new Map<string, LayerSpecification>());
+  const appliedStatesRef = useRef<{ layer: AreaLayerId; ids: number[] } | null>(null);
   const [styleVersion, setStyleVersion] = useState(0);
   const [overlay, setOverlay] = useState<MapLibreOverlay | null>(null);
   const [labelZoom, setLabelZoom] = useState<number | null>(null);
   const [tileError, setTileError] = useState(false);
+  const [basemapFailed, setBasemapFailed] = useState(false);
+  const [basemapNotice, setBasemapNotice] = useState(false);
+  const [obstacles, setObstacles] = useState<LabelObstacle[]>([]);
+  const onBasemap = basemapStyleUrl !== null && !basemapFailed;
 
   const colouring = useMemo(
     () => (areaShapes ? areaColouring(areaShapes, AREA_PALETTE.length) : new Map<number, number>()),
     [areaShapes],
   );
-  const points = useMemo(() => (areaShapes ? labelPoints(areaShapes) : []), [areaShapes]);
+  const basePoints = useMemo(() => (areaShapes ? labelPoints(areaShapes) : []), [areaShapes]);
+  // The thematic figure goes on a second line under the name.
+  const labelDetails = props.labelDetails;
+  const points = useMemo(
+    () =>
+      labelDetails
+        ? basePoints.map((p) => {
+            const detail = labelDetails.get(p.id);
+            return detail ? { ...p, name: `${p.name}\n${detail}` } : p;
+          })
+        : basePoints,
+    [basePoints, labelDetails],
+  );
 
   const layers = useMemo(
     () =>
       mapLayers({
-        onBasemap: basemapStyleUrl !== null,
+        onBasemap,
         contextVisible: state.context,
         areaLayer: state.level,
         areaProvenance,
         areasVisible,
         colouring,
+        theme: state.theme,
+        residentBreaks: props.residentBreaks,
+        coverageGaps: props.coverageGaps,
+        highlightedAreas: props.highlightedAreas,
         hasZensus: city.hasZensusGrid,
         zensusVisible: state.zensus,
         zensusMode: state.zensusMode,
+        zensusMinResidents: props.zensusMinResidents,
+        propertiesVisible: state.problems,
+        selectedProperty: state.property,
         selection: { selectedId: state.area, selectedLayer },
       }),
-    [basemapStyleUrl, state.context, state.level, areaProvenance, areasVisible, colouring, city.hasZensusGrid, state.zensus, state.zensusMode, state.area, selectedLayer],
+    [
+      onBasemap,
+      state.context,
+      state.level,
+      areaProvenance,
+      areasVisible,
+      colouring,
+      state.theme,
+      props.residentBreaks,
+      props.coverageGaps,
+      props.highlightedAreas,
+      city.hasZensusGrid,
+      state.zensus,
+      state.zensusMode,
+      props.zensusMinResidents,
+      state.problems,
+      state.property,
+      state.area,
+      selectedLayer,
+    ],
   );
 
   // Event handlers are registered once; they read the latest values from here.
   const latest = useRef({ props, layers, ready: false });
   latest.current.props = props;
   latest.current.layers = layers;
-  latest.current.ready = !props.areaShapesPending;
+  latest.current.ready = !props.dataPending;
 
   // Create the map once per mount. City and settings are loaded before this renders.
   useEffect(() => {
@@ -166,13 +276,42 @@ export function MapView(props: MapViewProps) {
     const sourceIds: LayerId[] = ['context', 'city', 'boroughs', 'quarters', 'districts'];
     if (city.hasZensusGrid) sourceIds.push('zensus');
 
+    // A basemap that cannot be loaded (offline, wrong URL, broken JSON) must not leave an
+    // empty map: fall back to the self-contained style once, and say so.
+    let styleLoaded = false;
+    let fellBack = false;
+    const fallBack = () => {
+      if (fellBack || styleLoaded || basemapStyleUrl === null) return;
+      fellBack = true;
+      console.warn(`map: the basemap style ${basemapStyleUrl} could not be loaded; using the self-contained style`);
+      setBasemapFailed(true);
+      setBasemapNotice(true);
+      latest.current.props.onBasemapFallback?.();
+      map.setStyle(baseStyle(), { diff: false });
+    };
+    const basemapTimer = basemapStyleUrl === null ? undefined : window.setTimeout(fallBack, BASEMAP_TIMEOUT_MS);
+
     // On a basemap our sources and layers go on top of the basemap's, after it loaded.
     map.on('style.load', () => {
+      styleLoaded = true;
+      window.clearTimeout(basemapTimer);
       for (const [id, source] of Object.entries(tileSources(window.location.origin, sourceIds, props.layerInfos, city.bbox))) {
         if (!map.getSource(id)) map.addSource(id, source);
       }
+      if (!map.getSource(PROPERTIES_SOURCE)) {
+        map.addSource(PROPERTIES_SOURCE, propertiesSource(latest.current.props.propertiesUrl ?? EMPTY_COLLECTION));
+      }
+      addPatterns(map);
+      appliedStatesRef.current = null; // a new style starts without feature state
       appliedRef.current = syncLayers(map, latest.current.layers, new Map());
       setStyleVersion((v) => v + 1);
+    });
+
+    // Cluster numbers are drawn when the style first asks for them (MapLibre 6 asks a resolver).
+    map.setMissingStyleImageResolver((id) => {
+      if (!id.startsWith(COUNT_IMAGE_PREFIX) || map.hasImage(id)) return;
+      const ratio = Math.max(1, Math.round(window.devicePixelRatio || 1));
+      map.addImage(id, countImage(id.slice(COUNT_IMAGE_PREFIX.length), ratio), { pixelRatio: ratio });
     });
 
     // deck.gl must join after `load`: added earlier it ignores the style's layer order.
@@ -181,6 +320,7 @@ export function MapView(props: MapViewProps) {
       map.addControl(deckOverlay);
       setOverlay(deckOverlay);
       setLabelZoom(map.getZoom());
+      latest.current.props.onBoundsChange(boundsOf(map));
     });
 
     // For tests: the first idle after our layers and labels are in place.
@@ -191,12 +331,43 @@ export function MapView(props: MapViewProps) {
     map.on('idle', markIdle);
 
     map.on('zoomend', () => setLabelZoom(map.getZoom()));
+
+    // Labels keep clear of the property marks drawn at this zoom. The marks are known once
+    // the clustered source has settled, so they are read on `idle`, and only again after a
+    // zoom or new data (panning does not change clusters).
+    let obstaclesFor = '';
+    let propertiesData = 0;
+    map.on('sourcedata', (event) => {
+      if (event.sourceId === PROPERTIES_SOURCE && event.isSourceLoaded) propertiesData++;
+    });
+    map.on('idle', () => {
+      const visible = isVisible(map, PROPERTY_POINT_ID);
+      const key = `${map.getZoom().toFixed(2)}|${propertiesData}|${visible}`;
+      if (key === obstaclesFor) return;
+      obstaclesFor = key;
+      const seen = new Set<string>();
+      const next: LabelObstacle[] = [];
+      if (visible) {
+        for (const f of map.querySourceFeatures(PROPERTIES_SOURCE)) {
+          const radiusPx = markRadiusPx(f.properties);
+          if (radiusPx === 0 || f.geometry.type !== 'Point') continue;
+          const id = `${f.properties.cluster_id ?? ''}|${f.id ?? ''}`;
+          if (seen.has(id)) continue; // a feature near a tile edge comes once per tile
+          seen.add(id);
+          next.push({ position: f.geometry.coordinates as [number, number], radiusPx });
+        }
+      }
+      setObstacles((previous) => (JSON.stringify(previous) === JSON.stringify(next) ? previous : next));
+    });
     map.on('moveend', () => {
       const center = map.getCenter();
       latest.current.props.onViewChange({ zoom: map.getZoom(), lat: center.lat, lon: center.lng });
+      latest.current.props.onBoundsChange(boundsOf(map));
     });
-    // A failed tile or TileJSON: the map stays usable, so a dismissible notice, not a page error.
+    // A failed tile: the map stays usable, so a dismissible notice, not a page error.
+    // Before any style has loaded, the error is the basemap style itself.
     map.on('error', (event) => {
+      if (!styleLoaded && basemapStyleUrl !== null) return fallBack();
       console.warn(`map: ${event.error?.message ?? 'unknown error'}`);
       setTileError(true);
     });
@@ -208,25 +379,35 @@ export function MapView(props: MapViewProps) {
       hovered = next;
       if (hovered) map.setFeatureState(hovered, { hover: true });
     };
-    const featuresAt = (event: MapMouseEvent, layerIds: string[]): MapGeoJSONFeature[] => {
+    const featuresAt = (event: MapMouseEvent, layerIds: string[], tolerancePx = 0): MapGeoJSONFeature[] => {
       const layersToQuery = layerIds.filter((id) => isVisible(map, id));
-      return layersToQuery.length > 0 ? map.queryRenderedFeatures(event.point, { layers: layersToQuery }) : [];
+      if (layersToQuery.length === 0) return [];
+      const { x, y } = event.point;
+      const where: [[number, number], [number, number]] | typeof event.point =
+        tolerancePx > 0 ? [[x - tolerancePx, y - tolerancePx], [x + tolerancePx, y + tolerancePx]] : event.point;
+      return map.queryRenderedFeatures(where, { layers: layersToQuery });
     };
+    const PROPERTY_LAYERS = [PROPERTY_POINT_ID, PROPERTY_CLUSTER_ID, PROPERTY_CLUSTER_OTHER_ID];
 
     map.on('mousemove', (event) => {
+      const property = featuresAt(event, PROPERTY_LAYERS, POINT_TOLERANCE_PX)[0];
       const features = featuresAt(event, [AREA_FILL_ID, ZENSUS_FILL_ID]);
       const area = features.find((f) => f.layer.id === AREA_FILL_ID);
       const cell = features.find((f) => f.layer.id === ZENSUS_FILL_ID);
       setHovered(
         area && area.id !== undefined ? { source: area.source, sourceLayer: area.sourceLayer, id: area.id } : null,
       );
-      map.getCanvas().style.cursor = area ? 'pointer' : '';
+      map.getCanvas().style.cursor = area || property ? 'pointer' : '';
+      const p = property?.properties ?? {};
+      const status = typeof p.status === 'string' && STATUSES.includes(p.status) ? (p.status as PropertyStatus) : null;
       hoverStore.set(
-        area || cell
+        area || cell || property
           ? {
               x: event.point.x,
               y: event.point.y,
               areaName: typeof area?.properties.name === 'string' ? area.properties.name : null,
+              areaDetail: typeof area?.id === 'number' ? (latest.current.props.labelDetails?.get(area.id) ?? null) : null,
+              areaDetailSynthetic: latest.current.props.labelDetailsSynthetic,
               cell: cell
                 ? {
                     suppressed: cell.properties.suppressed === true,
@@ -234,6 +415,14 @@ export function MapView(props: MapViewProps) {
                     nongermanShare: numberOrNull(cell.properties.nongerman_share),
                   }
                 : null,
+              property:
+                property && property.layer.id === PROPERTY_POINT_ID
+                  ? { address: String(p.address ?? ''), status, isProblem: p.is_problem === true, synthetic: p.synthetic === true }
+                  : null,
+              cluster:
+                property && property.layer.id !== PROPERTY_POINT_ID
+                  ? { count: numberOrNull(p.point_count) ?? 0, problems: numberOrNull(p.problems) ?? 0 }
+                  : null,
             }
           : null,
       );
@@ -246,12 +435,34 @@ export function MapView(props: MapViewProps) {
     map.on('movestart', () => hoverStore.set(null));
 
     map.on('click', (event) => {
+      // Points before clusters; of two points on the same spot, the problem property.
+      const hits = featuresAt(event, PROPERTY_LAYERS, POINT_TOLERANCE_PX);
+      const points = hits.filter((f) => f.layer.id === PROPERTY_POINT_ID);
+      const property = points.find((f) => f.properties.is_problem === true) ?? points[0] ?? hits[0];
+      if (property?.layer.id === PROPERTY_POINT_ID && typeof property.id === 'number') {
+        latest.current.props.onSelectProperty(property.id);
+        return;
+      }
+      if (property && property.geometry.type === 'Point') {
+        // A cluster: zoom in to where it falls apart.
+        const center = property.geometry.coordinates as [number, number];
+        const source = map.getSource<GeoJSONSource>(PROPERTIES_SOURCE);
+        const clusterId = numberOrNull(property.properties.cluster_id);
+        if (source && clusterId !== null) {
+          source.getClusterExpansionZoom(clusterId).then(
+            (zoom) => map.easeTo({ center, zoom: Math.min(zoom + 0.5, map.getMaxZoom()) }),
+            () => map.easeTo({ center, zoom: map.getZoom() + 2 }),
+          );
+        }
+        return;
+      }
       const features = featuresAt(event, [AREA_FILL_ID, CITY_FILL_ID]);
       const hit = features.find((f) => f.layer.id === AREA_FILL_ID) ?? features.find((f) => f.layer.id === CITY_FILL_ID);
       latest.current.props.onSelectArea(typeof hit?.id === 'number' ? hit.id : null);
     });
 
     return () => {
+      window.clearTimeout(basemapTimer);
       hoverStore.set(null);
       setOverlay(null);
       mapRef.current = null;
@@ -279,6 +490,47 @@ export function MapView(props: MapViewProps) {
     }
   }, [state.level, styleVersion]);
 
+  // The thematic figures as feature state: set the new, remove what no longer applies.
+  const areaStates = props.areaStates;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || styleVersion === 0) return;
+    const previous = appliedStatesRef.current;
+    if (previous && map.getSource(previous.layer)) {
+      for (const id of previous.ids) {
+        if (areaStates && areaStates.layer === previous.layer && areaStates.states.has(id)) continue;
+        for (const key of THEMATIC_STATE_KEYS) map.removeFeatureState({ source: previous.layer, sourceLayer: previous.layer, id }, key);
+      }
+    }
+    if (areaStates && map.getSource(areaStates.layer)) {
+      for (const [id, values] of areaStates.states) {
+        map.setFeatureState({ source: areaStates.layer, sourceLayer: areaStates.layer, id }, values);
+      }
+      appliedStatesRef.current = { layer: areaStates.layer, ids: [...areaStates.states.keys()] };
+    } else {
+      appliedStatesRef.current = null;
+    }
+  }, [areaStates, styleVersion]);
+
+  // Properties of the month; fetched again after an import (same URL, new data).
+  const { propertiesUrl, dataVersion } = props;
+  useEffect(() => {
+    const source = mapRef.current?.getSource<GeoJSONSource>(PROPERTIES_SOURCE);
+    if (!source || styleVersion === 0) return;
+    source.setData(propertiesUrl ?? EMPTY_COLLECTION);
+  }, [propertiesUrl, dataVersion, styleVersion]);
+
+  // New area geometry after an import: drop the cached tiles of every area source.
+  const { tilesVersion } = props;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || styleVersion === 0 || tilesVersion === 0) return;
+    for (const id of ['city', 'boroughs', 'quarters', 'districts']) {
+      const source = map.getSource<VectorTileSource>(id);
+      if (source?.tiles) source.setTiles(source.tiles);
+    }
+  }, [tilesVersion, styleVersion]);
+
   // Labels: which ones fit at this zoom, then the deck.gl layer.
   const sizePx = LABEL_SIZE_PX[state.level];
   // `labelZoom` changes on `zoomend` only, so labels do not flicker during a zoom.
@@ -286,8 +538,8 @@ export function MapView(props: MapViewProps) {
     () =>
       labelZoom === null
         ? new Map<number, [number, number]>()
-        : placeLabels(points, labelZoom, { fontSizePx: sizePx, priorityId: state.area }),
-    [points, labelZoom, sizePx, state.area],
+        : placeLabels(points, labelZoom, { fontSizePx: sizePx, priorityId: state.area, obstacles }),
+    [points, labelZoom, sizePx, state.area, obstacles],
   );
   useEffect(() => {
     const map = mapRef.current;
@@ -315,10 +567,10 @@ export function MapView(props: MapViewProps) {
     }
   }, [view?.zoom, view?.lat, view?.lon]);
 
-  // The last step of readiness may be the label data: poke the map so `idle` fires again.
+  // The last step of readiness may be data: poke the map so `idle` fires again.
   useEffect(() => {
-    if (!props.areaShapesPending) mapRef.current?.triggerRepaint();
-  }, [props.areaShapesPending]);
+    if (!props.dataPending) mapRef.current?.triggerRepaint();
+  }, [props.dataPending]);
 
   return (
     <div className="map-view">
@@ -329,15 +581,25 @@ export function MapView(props: MapViewProps) {
         role="region"
         aria-label={t('map.label', { city: city.name })}
       />
-      <HoverTooltip />
-      {tileError && (
-        <div className="map-notice" role="status">
-          <span>{t('error.tiles')}</span>
-          <button type="button" className="icon-button" aria-label={t('error.dismiss')} onClick={() => setTileError(false)}>
-            ×
-          </button>
-        </div>
-      )}
+      <HoverTooltip zensusMinResidents={props.zensusMinResidents} />
+      <div className="map-notices">
+        {basemapNotice && (
+          <div className="map-notice" role="status" data-testid="basemap-notice">
+            <span>{t('error.basemap')}</span>
+            <button type="button" className="icon-button" aria-label={t('error.dismiss')} onClick={() => setBasemapNotice(false)}>
+              ×
+            </button>
+          </div>
+        )}
+        {tileError && (
+          <div className="map-notice" role="status">
+            <span>{t('error.tiles')}</span>
+            <button type="button" className="icon-button" aria-label={t('error.dismiss')} onClick={() => setTileError(false)}>
+              ×
+            </button>
+          </div>
+        )}
+      </div>
     </div>
   );
 }

@@ -1,7 +1,8 @@
 /**
  * The URL as a store: components read `useUrlState()`, write `updateUrlState(patch)`.
- * A new selection is a history entry (Back returns to the previous area); layer
- * toggles and camera moves replace the current entry so Back does not replay panning.
+ * A new selection (area or property) is a history entry (Back returns to the previous
+ * one); layer toggles, month steps and camera moves replace the current entry so Back
+ * does not replay panning.
  */
 import { createStore, useStore } from './create-store.ts';
 import { parseUrlState, serialiseUrlState, type UrlState } from './url-state.ts';
@@ -24,7 +25,7 @@ export function updateUrlState(patch: Partial<UrlState>): void {
   const { search, hash } = serialiseUrlState(next);
   const url = `${window.location.pathname}${search}${hash}`;
   if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`) {
-    if (next.area !== previous.area) window.history.pushState(null, '', url);
+    if (next.area !== previous.area || next.property !== previous.property) window.history.pushState(null, '', url);
     else window.history.replaceState(null, '', url);
   }
   urlStateStore.set(next);

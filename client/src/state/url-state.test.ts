@@ -18,17 +18,23 @@ describe('URL state', () => {
   it('round-trips every field', () => {
     const state: UrlState = {
       level: 'districts',
+      month: '2026-09',
+      theme: 'residents',
+      residentsMode: 'per1000',
       zensus: true,
       zensusMode: 'share',
       context: false,
       labels: false,
+      problems: false,
       area: 12,
+      property: 7,
+      caseManager: 3,
       lang: 'en',
       view: { zoom: 12.5, lat: 51.54123, lon: 7.21945 },
     };
     expect(roundTrip(state)).toEqual(state);
     expect(serialiseUrlState(state)).toEqual({
-      search: '?level=districts&zensus=1&zmode=share&context=0&labels=0&area=12&lang=en',
+      search: '?level=districts&month=2026-09&theme=residents&rmode=per1000&zensus=1&zmode=share&context=0&labels=0&problems=0&area=12&property=7&cm=3&lang=en',
       hash: '#12.5/51.54123/7.21945',
     });
   });
@@ -36,6 +42,23 @@ describe('URL state', () => {
   it('round-trips a partial state', () => {
     const state: UrlState = { ...DEFAULT_URL_STATE, level: 'boroughs', area: 3 };
     expect(roundTrip(state)).toEqual(state);
+  });
+
+  it('round-trips month, thematic mode and the selected property', () => {
+    for (const theme of ['areas', 'residents', 'coverage'] as const) {
+      const state: UrlState = { ...DEFAULT_URL_STATE, month: '2021-10', theme, property: 250 };
+      expect(roundTrip(state)).toEqual(state);
+    }
+    expect(serialiseUrlState({ ...DEFAULT_URL_STATE, theme: 'coverage', caseManager: 4 }).search).toBe('?theme=coverage&cm=4');
+  });
+
+  it('rejects a month that is not YYYY-MM, an unknown theme and bad ids', () => {
+    for (const month of ['2026-13', '2026-1', '26-10', '2026-10-01', '']) {
+      expect(parseUrlState(`?month=${month}`, '').month).toBeNull();
+    }
+    expect(parseUrlState('?theme=heat&rmode=share', '')).toMatchObject({ theme: 'areas', residentsMode: 'count' });
+    expect(parseUrlState('?property=0&cm=x', '')).toMatchObject({ property: null, caseManager: null });
+    expect(parseUrlState('?property=99999999999', '').property).toBeNull();
   });
 
   it('parses the documented example link', () => {

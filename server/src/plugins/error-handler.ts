@@ -17,7 +17,15 @@ export class HttpError extends Error {
 export const badRequest = (parameter: string, reason: string) => new HttpError(400, `${parameter}: ${reason}`);
 export const notFound = (what: string) => new HttpError(404, `${what} was not found`);
 
-const reasonPhrases: Record<number, string> = { 400: 'Bad Request', 404: 'Not Found', 409: 'Conflict', 500: 'Internal Server Error' };
+const reasonPhrases: Record<number, string> = {
+  400: 'Bad Request',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Entity',
+  500: 'Internal Server Error',
+};
 
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {

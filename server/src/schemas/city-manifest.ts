@@ -16,5 +16,7 @@ export const CityManifest = Type.Object({
   areas: Type.Array(Type.Object({ level: Level, file: Type.String(), provenance: Provenance, datasets: Type.Array(Type.String()) })),
   officialNames: Type.Optional(Type.Object({ file: Type.String() })),
   zensusGrid: Type.Optional(Type.Object({ file: Type.String(), datasets: Type.Array(Type.String()) })),
+  /** Files loaded through the importer after the areas, in this order (docs/import-formats.md). */
+  imports: Type.Optional(Type.Array(Type.Object({ kind: Type.String(), file: Type.String(), datasets: Type.Array(Type.String()) }))),
 });
 export type CityManifest = Static<typeof CityManifest>;

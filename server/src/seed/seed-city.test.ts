@@ -58,6 +58,35 @@ describe.each(engines)('seedCity on %s', (engine) => {
     expect(await counts(db)).toEqual(after);
   });
 
+  it('loads the synthetic operational data through the importer, calibrated to the published figures', async () => {
+    const { rows } = await db.pool.query(`
+      SELECT (SELECT count(*) FROM property WHERE city_ags = '05916000')::int AS properties,
+             (SELECT count(*) FROM property WHERE city_ags = '05916000' AND is_problem)::int AS problem_properties,
+             (SELECT sum(ro + bg) FROM property_month_residents WHERE month = '2026-10-01')::int AS ro_bg_latest,
+             (SELECT sum(ro + bg) FROM property_month_residents WHERE month = '2021-10-01')::int AS ro_bg_first,
+             (SELECT sum(low) FROM unregistered_estimate WHERE month = '2026-10-01')::int AS low,
+             (SELECT sum(high) FROM unregistered_estimate WHERE month = '2026-10-01')::int AS high,
+             (SELECT count(*) FROM case_manager WHERE city_ags = '05916000')::int AS case_managers,
+             (SELECT count(*) FROM case_manager WHERE funding = 'kim')::int AS kim,
+             (SELECT count(*) FROM case_manager WHERE funding = 'kim' AND employer_kind = 'charity')::int AS kim_charity,
+             (SELECT count(*) FROM property WHERE area_id IS NULL)::int AS without_area,
+             (SELECT bool_and(d.synthetic) FROM resident_count AS r JOIN dataset AS d ON d.id = ANY (r.datasets))::boolean AS all_synthetic`);
+    // The mission's figures (data/synthetic/ASSUMPTIONS.md): 3,839 now, 2,450 five years earlier, 500–700 unregistered, ~70 problem properties, 20 case managers (10 KIM, 7 of them charities)
+    expect(rows[0]).toEqual({
+      properties: 250,
+      problem_properties: 70,
+      ro_bg_latest: 3839,
+      ro_bg_first: 2450,
+      low: 500,
+      high: 700,
+      case_managers: 20,
+      kim: 10,
+      kim_charity: 7,
+      without_area: 0,
+      all_synthetic: true,
+    });
+  });
+
   it('each level adds up to the city Zensus total (154,452, SOURCES.md §8)', async () => {
     const { rows } = await db.pool.query("SELECT level, sum(zensus_population)::int AS pop FROM area WHERE city_ags = '05916000' GROUP BY level ORDER BY level");
     expect(rows).toEqual([

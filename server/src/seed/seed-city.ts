@@ -10,6 +10,7 @@ import type pg from 'pg';
 import { Value } from 'typebox/value';
 import { CityManifest } from '../schemas/city-manifest.ts';
 import { loadSql } from '../db/sql-file.ts';
+import { importData } from '../imports/import-data.ts';
 import { readCsv } from './read-csv.ts';
 import { resolveCity } from './resolve-city.ts';
 
@@ -29,6 +30,11 @@ export type { CityManifest };
 export interface SeedOptions {
   dataDir: string;
   onProgress?: (message: string) => void;
+  /**
+   * Load the manifest's `imports` (properties, residents, …) too. Tests that build
+   * their own operational data seed without them. @default true
+   */
+  operationalData?: boolean;
 }
 
 export interface SeedResult {
@@ -95,6 +101,16 @@ export async function seedCity(pool: pg.Pool, ags: string, options: SeedOptions)
         await client.query(sql['assign-zensus-population'], [ags]);
         progress('Zensus population per area');
       }
+      if (options.operationalData ?? true) {
+        for (const file of manifest.imports ?? []) {
+          const result = await importData(client, { kind: file.kind, bytes: readFileSync(join(found.dir, file.file)), cityAgs: ags, datasets: file.datasets });
+          if (result.errorCount > 0) {
+            const first = result.errors.slice(0, 5).map((e) => `row ${e.row}, ${e.field}, "${e.value}": ${e.reason}`);
+            throw new Error(`${file.file}: ${result.errorCount} import errors, e.g. ${first.join('; ')}`);
+          }
+          progress(`${file.file}: ${result.rows} rows (${file.kind})`);
+        }
+      }
     }
     await client.query('COMMIT');
   } catch (error) {
@@ -122,4 +138,12 @@ export function officialNamesFromHierarchy(rows: Record<string, string>[]) {
     for (const district of (row.statistische_bezirke_known ?? '').split(';')) add('district', district, row.ortsteil, row.source_url);
   }
   return [...names.values()];
+}
+
+/**
+ * Recomputes the Zensus population of every area of city `ags` (assign-zensus-population.sql),
+ * e.g. after an areas import changed them. Runs on the caller's client, inside its transaction.
+ */
+export async function assignZensusPopulation(client: pg.ClientBase, ags: string): Promise<void> {
+  await client.query(sql['assign-zensus-population'], [ags]);
 }

@@ -7,14 +7,17 @@ import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { AreaFeatureProperties } from '../../../../server/src/schemas/layer.ts';
 import { fetchJson } from '../../lib/fetch-json.ts';
 import { useRequest, type RequestResult } from '../../lib/use-request.ts';
+import { versionedUrl } from '../../lib/versioned-url.ts';
 import type { AreaLayerId } from '../../state/area-layer-id.ts';
 
 export type AreaCollection = FeatureCollection<Polygon | MultiPolygon, AreaFeatureProperties>;
 
-const getAreaCollection = (layer: AreaLayerId, signal: AbortSignal) =>
-  fetchJson<AreaCollection>(`/api/layers/${layer}.geojson`, signal);
+const getAreaCollection = (key: string, signal: AbortSignal) => fetchJson<AreaCollection>(key, signal);
 
-/** @param layer null while the level is empty (no request then). */
-export function useAreaCollection(layer: AreaLayerId | null): RequestResult<AreaCollection> {
-  return useRequest(layer, getAreaCollection);
+/**
+ * @param layer null while the level is empty (no request then).
+ * @param areasVersion changes after an areas import, which reloads the geometry. @default 0
+ */
+export function useAreaCollection(layer: AreaLayerId | null, areasVersion = 0): RequestResult<AreaCollection> {
+  return useRequest(layer === null ? null : versionedUrl(`/api/layers/${layer}.geojson`, areasVersion), getAreaCollection);
 }

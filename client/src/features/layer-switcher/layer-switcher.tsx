@@ -1,15 +1,16 @@
 /**
- * Which area level to show (a radio group) and which extra layers (checkboxes).
- * Each non-official level carries its provenance badge and, when chosen, a one-line why.
+ * What the area fill shows (the thematic mode), which area level to show (a radio
+ * group) and which extra layers (checkboxes). Each non-official level carries its
+ * provenance badge and, when chosen, a one-line why.
  */
 import type { LevelSummary } from '../../../../server/src/schemas/city.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { AREA_LAYER_IDS, levelOfAreaLayer, type AreaLayerId } from '../../state/area-layer-id.ts';
-import type { UrlState, ZensusMode } from '../../state/url-state.ts';
+import { THEMES, type ResidentsMode, type UrlState, type ZensusMode } from '../../state/url-state.ts';
 import { ProvenanceBadge } from '../../ui/provenance-badge.tsx';
 
 export interface LayerSwitcherProps {
-  state: Pick<UrlState, 'level' | 'zensus' | 'zensusMode' | 'context' | 'labels'>;
+  state: Pick<UrlState, 'level' | 'theme' | 'residentsMode' | 'zensus' | 'zensusMode' | 'context' | 'labels' | 'problems'>;
   levels: LevelSummary[];
   cityName: string;
   hasZensusGrid: boolean;
@@ -27,6 +28,42 @@ export function LayerSwitcher({ state, levels, cityName, hasZensusGrid, onChange
       <h2 id="layer-switcher-title" className="section-title">
         {t('switcher.title')}
       </h2>
+      <fieldset className="field-group" disabled={!current || current.count === 0}>
+        <legend className="field-group-title">{t('switcher.theme')}</legend>
+        <div className="segmented" role="radiogroup" aria-label={t('switcher.theme')}>
+          {THEMES.map((theme) => (
+            <label key={theme} className="segment">
+              <input
+                type="radio"
+                name="theme"
+                value={theme}
+                data-testid={`theme-${theme}`}
+                checked={state.theme === theme}
+                onChange={() => onChange({ theme })}
+              />
+              <span>{t(`theme.${theme}`)}</span>
+            </label>
+          ))}
+        </div>
+        {state.theme === 'residents' && (
+          <div className="sub-options sub-options-flush" role="radiogroup" aria-label={t('switcher.residentsMode')}>
+            {(['count', 'per1000'] satisfies ResidentsMode[]).map((mode) => (
+              <label key={mode} className="option option-small">
+                <input
+                  type="radio"
+                  name="residents-mode"
+                  value={mode}
+                  data-testid={`residents-mode-${mode}`}
+                  checked={state.residentsMode === mode}
+                  onChange={() => onChange({ residentsMode: mode })}
+                />
+                <span className="option-label">{t(`switcher.residents.${mode}`)}</span>
+              </label>
+            ))}
+          </div>
+        )}
+      </fieldset>
+
       <fieldset className="field-group">
         <legend className="field-group-title">{t('switcher.level')}</legend>
         {AREA_LAYER_IDS.map((id) => {
@@ -61,9 +98,19 @@ export function LayerSwitcher({ state, levels, cityName, hasZensusGrid, onChange
 
       <fieldset className="field-group">
         <legend className="field-group-title">{t('switcher.overlays')}</legend>
+        <label className="option">
+          <input
+            type="checkbox"
+            data-testid="toggle-problems"
+            checked={state.problems}
+            onChange={(e) => onChange({ problems: e.target.checked })}
+          />
+          <span className="option-label">{t('switcher.problems')}</span>
+        </label>
         <label className={`option${hasZensusGrid ? '' : ' option-disabled'}`}>
           <input
             type="checkbox"
+            data-testid="toggle-zensus"
             checked={hasZensusGrid && state.zensus}
             disabled={!hasZensusGrid}
             onChange={(e) => onChange({ zensus: e.target.checked })}

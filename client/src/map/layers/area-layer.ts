@@ -24,6 +24,11 @@ export interface AreaLayerOptions {
   zensusVisible: boolean;
   /** False when the level holds no areas or the user has no level to show. */
   visible: boolean;
+  /**
+   * A thematic fill instead of the neutral one (residents, coverage): its colour
+   * expression and opacity (0–1). @default areaFillColour(colouring) at 0.55
+   */
+  thematic?: { colour: DataDrivenPropertyValueSpecification<string>; opacity: number };
 }
 
 const HOVERED: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false];
@@ -45,13 +50,13 @@ export function areaDashArray(provenance: Provenance | null): number[] | undefin
   return undefined;
 }
 
-export function areaLayer({ layer, provenance, colouring, zensusVisible, visible }: AreaLayerOptions): {
+export function areaLayer({ layer, provenance, colouring, zensusVisible, visible, thematic }: AreaLayerOptions): {
   fill: LayerSpecification;
   lines: LayerSpecification[];
 } {
   const source = { source: layer, 'source-layer': layer } as const;
   const visibility = visible ? 'visible' : 'none';
-  const baseOpacity = zensusVisible ? 0.08 : 0.55;
+  const baseOpacity = zensusVisible ? 0.08 : (thematic?.opacity ?? 0.55);
   const dash = areaDashArray(provenance);
   return {
     fill: {
@@ -60,8 +65,9 @@ export function areaLayer({ layer, provenance, colouring, zensusVisible, visible
       ...source,
       layout: { visibility },
       paint: {
-        'fill-color': areaFillColour(colouring),
-        'fill-opacity': ['case', HOVERED, Math.min(baseOpacity + 0.25, 0.85), baseOpacity],
+        'fill-color': thematic?.colour ?? areaFillColour(colouring),
+        // A thematic fill is already strong: hover lifts it a little, the outline does the rest.
+        'fill-opacity': ['case', HOVERED, Math.min(baseOpacity + (thematic ? 0.12 : 0.25), 0.95), baseOpacity],
       },
     },
     lines: [

@@ -1,7 +1,8 @@
 /**
  * Zensus 2011 100 m grid: residents per cell, or the share of non-German residents,
- * in classes (see `palette.ts`). Cells with fewer than 30 residents carry no figures
- * (`suppressed: true`) and are drawn neutral grey: they still show where people live.
+ * in classes (see `palette.ts`). Cells under the suppression threshold carry no figures
+ * (`suppressed: true`, set by the server: `zensusMinResidents` in server/src/privacy.ts)
+ * and are drawn neutral grey: they still show where people live.
  *
  * Draw order: above the area fills, below area outlines and the city boundary.
  */
@@ -14,11 +15,13 @@ export const ZENSUS_FILL_ID = 'zensus-fill';
 export interface ZensusLayerOptions {
   visible: boolean;
   mode: ZensusMode;
+  /** The server's suppression threshold (`GET /api/settings`, `zensusMinResidents`). */
+  minResidents: number;
 }
 
 /** `['step', value, c0, from1, c1, …]`: class colour by the cell's figure. */
-export function zensusFillColour(mode: ZensusMode): ExpressionSpecification {
-  const classes = zensusClasses(mode);
+export function zensusFillColour(mode: ZensusMode, minResidents: number): ExpressionSpecification {
+  const classes = zensusClasses(mode, minResidents);
   const property = mode === 'population' ? 'population' : 'nongerman_share';
   const steps: Array<number | string> = [classes[0].colour];
   for (const c of classes.slice(1)) steps.push(c.from, c.colour);
@@ -30,7 +33,7 @@ export function zensusFillColour(mode: ZensusMode): ExpressionSpecification {
   ] as unknown as ExpressionSpecification;
 }
 
-export function zensusLayer({ visible, mode }: ZensusLayerOptions): LayerSpecification {
+export function zensusLayer({ visible, mode, minResidents }: ZensusLayerOptions): LayerSpecification {
   return {
     id: ZENSUS_FILL_ID,
     type: 'fill',
@@ -38,7 +41,7 @@ export function zensusLayer({ visible, mode }: ZensusLayerOptions): LayerSpecifi
     'source-layer': 'zensus',
     layout: { visibility: visible ? 'visible' : 'none' },
     paint: {
-      'fill-color': zensusFillColour(mode),
+      'fill-color': zensusFillColour(mode, minResidents),
       'fill-opacity': 0.85,
       // A faint light seam between cells from zoom 14 on, where cells are ≥ 10 px wide.
       'fill-outline-color': ['interpolate', ['linear'], ['zoom'], 13, 'rgba(255,255,255,0)', 15, 'rgba(255,255,255,0.6)'],

@@ -3,10 +3,10 @@
  * engine (`@maplibre/maplibre-gl-style-spec`, a dependency of maplibre-gl), so layer
  * tests check what MapLibre would draw, not the shape of an expression array.
  */
-import { Color, createPropertyExpression, latest } from '@maplibre/maplibre-gl-style-spec';
+import { Color, createPropertyExpression, featureFilter, latest } from '@maplibre/maplibre-gl-style-spec';
 
 export function evaluatePaint(
-  layerType: 'fill' | 'line',
+  layerType: 'fill' | 'line' | 'circle',
   property: string,
   value: unknown,
   feature: { id?: number; properties: Record<string, unknown> },
@@ -17,7 +17,13 @@ export function evaluatePaint(
   if (!spec) throw new Error(`no paint property ${property} on ${layerType} layers`);
   const compiled = createPropertyExpression(value, `paint.${property}`, spec as never);
   if (compiled.result !== 'success') throw new Error(JSON.stringify(compiled.value));
-  return compiled.value.evaluate({ zoom } as never, { type: 'Polygon', ...feature } as never, featureState as never);
+  return compiled.value.evaluate({ zoom } as never, { type: layerType === 'circle' ? 'Point' : 'Polygon', ...feature } as never, featureState as never);
+}
+
+/** Whether a layer's `filter` lets a feature through, evaluated by MapLibre's own code. */
+export function matchesFilter(filter: unknown, feature: { id?: number; properties: Record<string, unknown> }, zoom = 12): boolean {
+  const compiled = featureFilter(filter as never, 'layers[0].filter');
+  return compiled.filter({ zoom } as never, { type: 1, ...feature } as never);
 }
 
 export const colour = (hex: string) => Color.parse(hex);

@@ -1,0 +1,149 @@
+/**
+ * `npm run import -- <kind> <file> [--dry-run] [--dataset <id>]`: imports one file into
+ * the database the server uses (CITY_AGS, DATABASE_URL or PGLITE_DIR), all or nothing
+ * (docs/import-formats.md). Prepares the database as the server does on start
+ * (migrations, the city's seed when missing), draws a progress bar on stderr, prints a
+ * summary and, for a file with errors, a table of them (row, field, value, reason).
+ *
+ * Exit codes: 0 imported (or a clean dry run); 1 the file has errors, nothing was
+ * written; 2 the command cannot run as asked (unknown kind or dataset, missing file,
+ * bad settings, database unavailable).
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../server/src/config.ts';
+import { DatabaseOpenError, openDatabase } from '../server/src/db/database.ts';
+import { migrate } from '../server/src/db/migrate.ts';
+import { withStartUpLock } from '../server/src/db/start-up-lock.ts';
+import { ImportUsageError, defaultImportDataset, runImport } from '../server/src/imports/import-data.ts';
+import { importKinds, isImportKind, type ImportError, type ImportProgress, type ImportResult } from '../server/src/schemas/import.ts';
+import { UnknownCityError } from '../server/src/seed/resolve-city.ts';
+import { seedCity } from '../server/src/seed/seed-city.ts';
+
+const usage = `usage: npm run import -- <kind> <file> [--dry-run] [--dataset <id>]
+  kind       ${importKinds.join(', ')}
+  file       CSV (UTF-8 or Windows-1252, ";" or ",") or GeoJSON, see docs/import-formats.md
+  --dry-run  validate everything, write nothing
+  --dataset  dataset id the rows are attributed to (data/datasets.json) [default: ${defaultImportDataset}]`;
+
+class UsageError extends Error {}
+
+const number = (n: number) => n.toLocaleString('en-US');
+const units: Record<ImportProgress['phase'], [string, string]> = { reading: ['byte', 'bytes'], validating: ['row', 'rows'], checking: ['check', 'checks'], applying: ['step', 'steps'] };
+const counted = (n: number, phase: ImportProgress['phase']) => `${number(n)} ${units[phase][n === 1 ? 0 : 1]}`;
+
+/** `[#####-----] 45 % validating 4,500/10,000 rows` on a terminal; one line per phase otherwise (logs, tests). */
+function progressBar(stream: NodeJS.WriteStream): { update(p: ImportProgress): void; finish(): void } {
+  let lastPhase = '';
+  let drawn = false;
+  return {
+    update(p) {
+      if (!stream.isTTY) {
+        if (p.phase !== lastPhase) stream.write(`${p.phase} (${counted(p.total, p.phase)}) …\n`);
+        lastPhase = p.phase;
+        return;
+      }
+      const share = p.total > 0 ? p.done / p.total : 1;
+      const filled = Math.round(share * 10);
+      stream.write(`\r[${'#'.repeat(filled)}${'-'.repeat(10 - filled)}] ${String(Math.round(share * 100)).padStart(3)} % ${p.phase} ${number(p.done)}/${counted(p.total, p.phase)}\x1b[K`);
+      drawn = true;
+    },
+    finish() {
+      if (drawn) stream.write('\n');
+    },
+  };
+}
+
+/** The errors as a table of at most 100 lines, plus "… and N more". */
+function errorTable(errors: ImportError[], errorCount: number): string {
+  const clip = (text: string, width: number) => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
+  const rows = errors.map((e) => [e.row === 0 ? 'file' : String(e.row), e.field, clip(e.value, 40), e.reason]);
+  const header = ['row', 'field', 'value', 'reason'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padStart(widths[i]) : i === cells.length - 1 ? c : c.padEnd(widths[i]))).join(' | ');
+  const lines = [line(header), widths.map((w, i) => '-'.repeat(i === widths.length - 1 ? Math.max(w, 6) : w)).join('-+-'), ...rows.map(line)];
+  if (errorCount > errors.length) lines.push(`… and ${number(errorCount - errors.length)} more`);
+  return lines.join('\n');
+}
+
+function summary(result: ImportResult, file: string): string {
+  const name = basename(file);
+  if (result.errorCount > 0) {
+    const rows = new Set(result.errors.map((e) => e.row)).size;
+    const where = result.errorCount === result.errors.length ? ` in ${number(rows)} ${rows === 1 ? 'row' : 'rows'}` : '';
+    return `${result.kind} from ${name}: ${number(result.errorCount)} ${result.errorCount === 1 ? 'error' : 'errors'}${where}; nothing was imported.\n\n${errorTable(result.errors, result.errorCount)}`;
+  }
+  const counts = `${number(result.inserted)} inserted, ${number(result.updated)} updated, ${number(result.deleted)} deleted`;
+  const lines = [
+    result.dryRun
+      ? `Dry run, nothing was written: ${result.kind} from ${name}, ${number(result.rows)} rows would give ${counts}.`
+      : `${result.kind} from ${name}: ${number(result.rows)} rows, ${counts}.`,
+  ];
+  const months = result.months ?? [];
+  const listed = months.length > 6 ? `${months.length} months, ${months[0]} … ${months.at(-1)}` : months.join(', ');
+  if (months.length) lines.push(`Months ${result.dryRun ? 'that would be ' : ''}replaced: ${listed}`);
+  for (const note of result.notes ?? []) lines.push(`Note: ${note}`);
+  return lines.join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { 'dry-run': { type: 'boolean' }, dataset: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if (parsed.values.help) {
+    console.log(usage);
+    return 0;
+  }
+  const [kind, file, ...extra] = parsed.positionals;
+  if (!kind || !file) throw new UsageError(kind ? 'missing <file>' : 'missing <kind> and <file>');
+  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  if (!isImportKind(kind)) throw new UsageError(`unknown kind "${kind}"; known kinds: ${importKinds.join(', ')}`);
+  if (!existsSync(file)) throw new UsageError(`file "${file}" does not exist`);
+  if (!statSync(file).isFile()) throw new UsageError(`"${file}" is not a file`);
+
+  const config = loadConfig();
+  const bytes = readFileSync(file);
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir });
+  try {
+    await withStartUpLock(db.pool, async () => {
+      await migrate(db.pool);
+      await seedCity(db.pool, config.cityAgs, { dataDir: config.dataDir });
+    });
+    const bar = progressBar(process.stderr);
+    let result: ImportResult;
+    try {
+      result = await runImport(db.pool, {
+        kind,
+        bytes,
+        cityAgs: config.cityAgs,
+        datasets: [parsed.values.dataset ?? defaultImportDataset],
+        dryRun: parsed.values['dry-run'] ?? false,
+        onProgress: bar.update,
+      });
+    } finally {
+      bar.finish();
+    }
+    console.log(summary(result, file));
+    return result.errorCount > 0 ? 1 : 0;
+  } finally {
+    await db.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: Error) => {
+    if (error instanceof UsageError) console.error(`import: ${error.message}\n\n${usage}`);
+    else if (error instanceof ImportUsageError || error instanceof ConfigError || error instanceof DatabaseOpenError || error instanceof UnknownCityError) {
+      console.error(`import: ${error.message}`);
+    } else {
+      console.error(error);
+      process.exit(1);
+    }
+    process.exit(2);
+  },
+);
