@@ -287,6 +287,23 @@ describe.each(engines)('the app in Chromium on %s', (engine) => {
     await expect.poll(() => page.getByTestId('property-panel').count()).toBe(0);
   });
 
+  it('a link to a property shows it: the map moves from the city view to where the point is drawn on its own', async () => {
+    const { rows } = await db.pool.query("SELECT id, ST_X(geom) AS lon, ST_Y(geom) AS lat FROM property WHERE key = 'T-3'");
+    const { id, lon, lat } = rows[0];
+    await openApp(page, `${url}/?property=${id}`);
+    await expect.poll(() => page.getByTestId('property-panel-address').textContent(), { timeout: 15_000 }).toBe('Teststraße 14');
+    await expect.poll(() => page.evaluate(() => window.__quartiersatlas!.map.getZoom()), { timeout: 15_000 }).toBeGreaterThan(14);
+    await mapIdle(page);
+    const offset = await page.evaluate(([lon, lat]) => {
+      const map = window.__quartiersatlas!.map;
+      const p = map.project([lon, lat]);
+      const c = map.project(map.getCenter());
+      return Math.hypot(p.x - c.x, p.y - c.y);
+    }, [lon, lat]);
+    expect(offset).toBeLessThan(5);
+    await page.keyboard.press('Escape');
+  });
+
   it('made no request to another host and logged no error', () => {
     expect(watch.externalRequests).toEqual([]);
     expect(watch.pageErrors).toEqual([]);

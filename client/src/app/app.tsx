@@ -56,7 +56,12 @@ const MAP_CARD_WIDTH_PX = 312;
 const setLocale = (lang: Locale) => updateUrlState({ lang });
 const clearSelection = () => updateUrlState({ area: null, property: null });
 const selectArea = (area: number | null) => updateUrlState({ area, property: null });
-const selectProperty = (property: number) => updateUrlState({ property, area: null });
+/** The property last chosen on the map: it is on screen already, so the map need not move to it. */
+let propertyChosenOnMap: number | null = null;
+const selectProperty = (property: number) => {
+  propertyChosenOnMap = property;
+  updateUrlState({ property, area: null });
+};
 const selectMonth = (month: string | null) => updateUrlState({ month });
 const selectCaseManager = (caseManager: number | null) => updateUrlState({ caseManager });
 // Rounded like the link, so that the URL round-trips and the camera does not jump back.
@@ -259,6 +264,9 @@ function Workspace({
           basemapStyleUrl={settings.basemapStyleUrl}
           attributions={attributions}
           layerInfos={layers.state.data ?? undefined}
+          focus={
+            url.property !== null && url.property !== propertyChosenOnMap && property.state.status === 'success' ? property.state.data.location : null
+          }
           state={mapState}
           areaProvenance={areaProvenance}
           areasVisible={areasVisible}

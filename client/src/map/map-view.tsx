@@ -52,6 +52,7 @@ import {
   PROPERTY_CLUSTER_ID,
   PROPERTY_CLUSTER_OTHER_ID,
   PROPERTY_POINT_ID,
+  CLUSTER_MAX_ZOOM,
   markRadiusPx,
   propertiesSource,
 } from './layers/properties-layer.ts';
@@ -88,6 +89,11 @@ export interface MapViewProps {
   attributions: string[];
   /** `GET /api/layers` (zoom ranges of the tile sources); undefined when it failed to load. */
   layerInfos: LayerInfo[] | undefined;
+  /**
+   * A point the map must show ([lon, lat]), e.g. a property opened from a link: the map
+   * eases to it whenever it changes. null: nothing (a point clicked on the map is shown already).
+   */
+  focus?: [number, number] | null;
   state: UrlState;
   /** Provenance of the shown area level, for its border style. */
   areaProvenance: Provenance | null;
@@ -473,6 +479,16 @@ export function MapView(props: MapViewProps) {
     // The map is created once; later prop changes are applied by the effects below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+
+  // Show the focus point once per new point (a property opened from a link or the
+  // history): ease to it, zoomed in beyond clustering so it is drawn on its own.
+  const focusKey = props.focus ? props.focus.join(',') : null;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || styleVersion === 0 || !focusKey) return;
+    const [lon, lat] = focusKey.split(',').map(Number);
+    map.easeTo({ center: [lon, lat], zoom: Math.max(map.getZoom(), CLUSTER_MAX_ZOOM + 1) });
+  }, [focusKey, styleVersion]);
 
   // Keep the style in line with the specs.
   useEffect(() => {

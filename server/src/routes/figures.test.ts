@@ -129,6 +129,8 @@ describe.each(engines)('figures, properties and coverage on %s', (engine) => {
     expect(property).toMatchObject({ key: 'T-1', flats: 6, livingAreaM2: 200, ownerType: 'private', isProblem: true, status: 'order_issued', synthetic: false });
     expect(property.areas.map((a: { level: string }) => a.level)).toEqual(['district', 'quarter', 'borough', 'city']);
     expect(property.areas[0].id).toBe(district1);
+    const inside = await t.db.pool.query('SELECT ST_Intersects(geom, ST_SetSRID(ST_MakePoint($1, $2), 4326)) AS inside FROM area WHERE id = $3', [...property.location, district1]);
+    expect(inside.rows[0].inside).toBe(true);
     expect(property.timeline).toEqual([
       { status: 'reported', date: '2025-03-02', note: 'Hinweis Nachbarschaft' },
       { status: 'inspected', date: '2025-04-10', note: null },

@@ -99,6 +99,8 @@ export const PropertyDetail = Type.Object({
   id: Type.Integer(),
   key: Type.String(),
   address: Type.String(),
+  /** [longitude, latitude] in degrees, so a link to a property can show it on the map. */
+  location: Type.Tuple([Type.Number(), Type.Number()]),
   /** The areas containing the property, lowest level first. */
   areas: Type.Array(AreaRef),
   flats: Type.Integer(),

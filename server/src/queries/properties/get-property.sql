@@ -1,7 +1,7 @@
 -- One property of a city ($1 AGS, $2 id) with the areas containing it (lowest
 -- level first), its current status (latest event; on one day the later step) and
 -- whether it comes from a synthetic dataset.
-SELECT p.id, p.key, p.address, p.flats, p.living_area_m2::float8 AS living_area_m2, p.owner_type, p.is_problem,
+SELECT p.id, p.key, p.address, ST_X(p.geom) AS lon, ST_Y(p.geom) AS lat, p.flats, p.living_area_m2::float8 AS living_area_m2, p.owner_type, p.is_problem,
        (SELECT e.status FROM property_status_event AS e WHERE e.property_id = p.id
         ORDER BY e.event_date DESC, property_status_rank(e.status) DESC LIMIT 1) AS status,
        coalesce((

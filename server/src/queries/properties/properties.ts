@@ -66,6 +66,7 @@ export async function getProperty(pool: pg.Pool, cityAgs: string, id: number, mo
     id: p.id,
     key: p.key,
     address: p.address,
+    location: [p.lon, p.lat],
     areas: p.areas,
     flats: p.flats,
     livingAreaM2: p.living_area_m2,
