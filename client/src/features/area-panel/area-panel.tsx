@@ -10,6 +10,7 @@ import { ProgressBar } from '../../ui/progress-bar.tsx';
 import { ProvenanceBadge } from '../../ui/provenance-badge.tsx';
 import type { RequestResult } from '../../lib/use-request.ts';
 import { RequestErrorMessage } from '../../ui/request-error.tsx';
+import { CloseButton } from '../../ui/close-button.tsx';
 
 export interface AreaPanelProps {
   /** From `useArea(id)`; the app holds it because the map needs the area's level too. */
@@ -40,11 +41,7 @@ export function AreaPanel({ request, onClose, onSelect }: AreaPanelProps) {
             {area?.name ?? t('panel.loading')}
           </h2>
         </div>
-        <button type="button" className="icon-button" aria-label={t('panel.close')} title={t('panel.close')} onClick={onClose}>
-          <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
-            <path d="M3 3l10 10M13 3L3 13" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
-          </svg>
-        </button>
+        <CloseButton label={t('panel.close')} onClick={onClose} />
       </div>
       {state.status === 'loading' && <ProgressBar label={t('panel.loading')} />}
       {state.status === 'error' && <RequestErrorMessage message={t('error.area')} error={state.error} onRetry={reload} />}

@@ -12,6 +12,7 @@ import { ProgressMeter } from '../../ui/progress-meter.tsx';
 import { RequestErrorMessage } from '../../ui/request-error.tsx';
 import { monthRuns } from './month-runs.ts';
 import { postImport, type RunningImport } from './post-import.ts';
+import { CloseButton } from '../../ui/close-button.tsx';
 
 export interface ImportDialogProps {
   open: boolean;
@@ -99,11 +100,7 @@ export function ImportDialog({ open, onClose, onImported }: ImportDialogProps) {
           <h2 id="import-dialog-title" className="dialog-title">
             {t('import.title')}
           </h2>
-          <button type="button" className="icon-button" aria-label={t('import.close')} title={t('import.close')} onClick={close}>
-            <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
-              <path d="M3 3l10 10M13 3L3 13" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
-            </svg>
-          </button>
+          <CloseButton label={t('import.close')} onClick={close} />
         </div>
         <p className="dialog-intro">{t('import.intro')}</p>
         <div className="form-grid">

@@ -13,6 +13,7 @@ import { ProgressBar } from '../../ui/progress-bar.tsx';
 import { ProvenanceBadge } from '../../ui/provenance-badge.tsx';
 import { RequestErrorMessage } from '../../ui/request-error.tsx';
 import { ResidentsChart } from './residents-chart.tsx';
+import { CloseButton } from '../../ui/close-button.tsx';
 
 export interface PropertyPanelProps {
   request: RequestResult<PropertyDetail>;
@@ -43,11 +44,7 @@ export function PropertyPanel({ request, month, onClose, onSelectArea }: Propert
           </h2>
           {property?.synthetic && <ProvenanceBadge provenance="synthetic" />}
         </div>
-        <button type="button" className="icon-button" aria-label={t('property.close')} title={t('property.close')} onClick={onClose}>
-          <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
-            <path d="M3 3l10 10M13 3L3 13" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
-          </svg>
-        </button>
+        <CloseButton label={t('property.close')} onClick={onClose} />
       </div>
       {state.status === 'loading' && <ProgressBar label={t('property.loading')} />}
       {state.status === 'error' && <RequestErrorMessage message={t('error.property')} error={state.error} onRetry={reload} />}
