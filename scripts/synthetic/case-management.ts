@@ -5,7 +5,7 @@
 import { cappedLargestRemainder, largestRemainder } from './allocate.ts';
 import { offsetMeters, pointInArea, round6, distanceMeters } from './geometry.ts';
 import type { District, SyntheticInputs } from './inputs.ts';
-import type { Rng } from './prng.ts';
+import type { Rng } from '../../server/src/analysis/prng.ts';
 import type { SyntheticProperty } from './properties.ts';
 
 /** An advisory office (Beratungsstelle). */

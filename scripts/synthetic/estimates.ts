@@ -6,7 +6,7 @@
  */
 import { largestRemainder } from './allocate.ts';
 import { LAST_MONTH_INDEX, MONTH_COUNT } from './calendar.ts';
-import type { Rng } from './prng.ts';
+import type { Rng } from '../../server/src/analysis/prng.ts';
 import type { SyntheticProperty } from './properties.ts';
 import { residentSum, statusOccupancy, type ResidentCounts } from './residents.ts';
 import { statusMonth, type Timeline } from './status-events.ts';

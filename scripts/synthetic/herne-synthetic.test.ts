@@ -24,7 +24,7 @@ import {
   type SyntheticFile,
   type SyntheticInputs,
 } from './herne-synthetic.ts';
-import { Rng } from './prng.ts';
+import { Rng } from '../../server/src/analysis/prng.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const dataDir = `${repoRoot}data/herne/`;

@@ -6,14 +6,14 @@
  * Pure functions, no file I/O: {@link generateHerneSynthetic} builds the data from the parsed
  * inputs, {@link serializeSynthetic} turns it into the CSV texts of docs/import-formats.md and
  * {@link measureSynthetic} computes the figures the summary and ASSUMPTIONS.md report.
- * Deterministic: a fixed seed and a seeded PRNG (sfc32, scripts/synthetic/prng.ts).
+ * Deterministic: a fixed seed and a seeded PRNG (sfc32, server/src/analysis/prng.ts).
  */
 import { monthLabel, isoDate, LAST_DAY, LAST_MONTH_INDEX, MONTH_COUNT } from './calendar.ts';
 import { generateCaseManagers, generateOffices, type CaseManager, type Coverage, type Office } from './case-management.ts';
 import { decimal, toCsv, type CsvCell } from './csv.ts';
 import { generateEstimates, type EstimateRow } from './estimates.ts';
 import type { SyntheticInputs } from './inputs.ts';
-import { Rng } from './prng.ts';
+import { Rng } from '../../server/src/analysis/prng.ts';
 import { placeProperties, sizeProperties, wohnStgMinimumM2, type AgeCounts, type SyntheticProperty } from './properties.ts';
 import { AGE_GROUPS, generateResidents, NATIONALITIES, residentAges, residentIndex, residentSum, type ResidentCounts } from './residents.ts';
 import { generateTimelines, STATUSES, writeStatusNotes, type Timeline } from './status-events.ts';

@@ -5,7 +5,7 @@
  */
 import { pointInArea, pointInQuad, distanceMeters, round6 } from './geometry.ts';
 import type { SyntheticInputs, ZensusCell } from './inputs.ts';
-import type { Rng } from './prng.ts';
+import type { Rng } from '../../server/src/analysis/prng.ts';
 
 /** Owner kinds of the import format. */
 export type OwnerType = 'private' | 'company' | 'municipal';

@@ -6,7 +6,7 @@
 import { cappedLargestRemainder, largestRemainder } from './allocate.ts';
 import { LAST_MONTH_INDEX, MONTH_COUNT } from './calendar.ts';
 import type { AgeCounts, SyntheticProperty } from './properties.ts';
-import type { Rng } from './prng.ts';
+import type { Rng } from '../../server/src/analysis/prng.ts';
 import { statusMonth, type Timeline } from './status-events.ts';
 
 /** Nationalities of the import format, in file order. */

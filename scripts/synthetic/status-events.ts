@@ -4,7 +4,7 @@
  * declared_uninhabitable, each possibly followed by resolved. Most stop partway.
  */
 import { FIRST_DAY, LAST_DAY, monthOfDay } from './calendar.ts';
-import type { Rng } from './prng.ts';
+import type { Rng } from '../../server/src/analysis/prng.ts';
 import type { SyntheticProperty } from './properties.ts';
 
 /** Status values of the import format, in procedural order. */

@@ -4,7 +4,7 @@
  */
 import { daysInMonth, LAST_DAY, LAST_MONTH_INDEX, monthIndex, monthStartDay } from './calendar.ts';
 import type { CaseManager } from './case-management.ts';
-import type { Rng } from './prng.ts';
+import type { Rng } from '../../server/src/analysis/prng.ts';
 import type { SyntheticProperty } from './properties.ts';
 import { residentIndex, type ResidentCounts } from './residents.ts';
 import { statusMonth, type Timeline } from './status-events.ts';

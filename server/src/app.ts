@@ -9,6 +9,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { AppContext } from './app-context.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
+import { analysisRoutes } from './routes/analysis.ts';
 import { areaRoutes } from './routes/areas.ts';
 import { cityRoutes } from './routes/city.ts';
 import { coverageRoutes } from './routes/coverage.ts';
@@ -34,7 +35,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Quartiersatlas API', version: '0.1.0', description: 'Areas, layers and vector tiles of one city.' },
-      tags: [{ name: 'system' }, { name: 'city' }, { name: 'areas' }, { name: 'layers' }, { name: 'tiles' }, { name: 'figures' }, { name: 'properties' }, { name: 'coverage' }, { name: 'imports' }],
+      tags: [{ name: 'system' }, { name: 'city' }, { name: 'areas' }, { name: 'layers' }, { name: 'tiles' }, { name: 'figures' }, { name: 'properties' }, { name: 'coverage' }, { name: 'analysis' }, { name: 'imports' }],
     },
   });
 
@@ -46,6 +47,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(figureRoutes);
   await app.register(propertyRoutes);
   await app.register(coverageRoutes);
+  await app.register(analysisRoutes);
   await app.register(importRoutes);
   app.get('/api/docs', { schema: { hide: true } }, async () => app.swagger());
 

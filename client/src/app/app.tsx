@@ -8,6 +8,9 @@ import type { City, ClientSettings } from '../../../server/src/schemas/city.ts';
 import type { Bbox } from '../../../server/src/schemas/common.ts';
 import type { LayerInfo } from '../../../server/src/schemas/layer.ts';
 import type { MonthRange } from '../../../server/src/schemas/month.ts';
+import { AnalysisLegendCard } from '../features/analysis/analysis-legend-card.tsx';
+import { AnalysisPanel } from '../features/analysis/analysis-panel.tsx';
+import { indicatorDigits, useAnalysisView } from '../features/analysis/use-analysis-view.ts';
 import { AreaPanel } from '../features/area-panel/area-panel.tsx';
 import { useArea } from '../features/area-panel/use-area.ts';
 import { useAreaCollection } from '../features/area-shapes/use-area-collection.ts';
@@ -39,12 +42,13 @@ import { withQuery } from '../lib/versioned-url.ts';
 import { areasOfCaseManager, coverageColouring, type CoverageGap } from '../map/coverage-colouring.ts';
 import { AREA_COVERAGE_STATE } from '../map/layers/coverage-layer.ts';
 import { COVERAGE_PALETTE } from '../map/layers/palette.ts';
+import { ANALYSIS_CLASS_STATE } from '../map/layers/analysis-layer.ts';
 import { AREA_VALUE_STATE } from '../map/layers/residents-layer.ts';
-import { MapView, type AreaStates } from '../map/map-view.tsx';
+import { MapView, type AreaStates, type MapViewProps } from '../map/map-view.tsx';
 import { AREA_LAYER_IDS, levelOfAreaLayer, tileLayerOfLevel, type AreaLayerId } from '../state/area-layer-id.ts';
 import { useStore } from '../state/create-store.ts';
 import { bumpDataVersion, dataVersionStore } from '../state/data-version-store.ts';
-import { formatViewHash, parseViewHash, type Locale, type UrlState, type ViewState } from '../state/url-state.ts';
+import { formatViewHash, parseViewHash, type AnalysisState, type Locale, type UrlState, type ViewState } from '../state/url-state.ts';
 import { updateUrlState, useUrlState } from '../state/url-state-store.ts';
 import { ProgressBar } from '../ui/progress-bar.tsx';
 import { RequestErrorMessage } from '../ui/request-error.tsx';
@@ -64,6 +68,13 @@ const selectProperty = (property: number) => {
 };
 const selectMonth = (month: string | null) => updateUrlState({ month });
 const selectCaseManager = (caseManager: number | null) => updateUrlState({ caseManager });
+const selectLevel = (level: AreaLayerId) => updateUrlState({ level });
+/** Analysis settings live in the URL; a patch merges into the current ones. */
+const updateAnalysis = (patch: Partial<AnalysisState>) => updateUrlState({ analysis: { ...urlAnalysis(), ...patch } });
+let urlAnalysis: () => AnalysisState = () => {
+  throw new Error('analysis state read before the app rendered');
+};
+const selectHex = (hex: string | null) => updateAnalysis({ hex });
 // Rounded like the link, so that the URL round-trips and the camera does not jump back.
 const setView = (view: ViewState) => updateUrlState({ view: parseViewHash(formatViewHash(view)) });
 const onLayerChange = (patch: Partial<UrlState>) =>
@@ -203,6 +214,24 @@ function Workspace({
   // Class breaks come from the latest month, so that stepping back keeps colours comparable.
   const reference = useFigures(wantsFigures && !isLatest ? areaLevel : null, monthRange?.latest ?? null, version.data);
   const coverage = useCoverage(monthsKnown && areasVisible && url.theme === 'coverage' ? areaLevel : null, month, version.data);
+  urlAnalysis = () => url.analysis;
+  const analysisActive = monthsKnown && areasVisible && url.theme === 'analysis';
+  const analysis = useAnalysisView(analysisActive, url.analysis, areaLevel, url.month, version.data);
+  // A second month beside the first: the same settings, the series shared, its own statistic.
+  const compareActive = analysisActive && url.analysis.compareMonth !== null;
+  const compare = useAnalysisView(compareActive, url.analysis, areaLevel, url.analysis.compareMonth, version.data, analysis.series);
+  const compareAreaStates = useMemo(
+    (): AreaStates | null =>
+      compareActive && compare.areaClasses
+        ? { layer: level, states: new Map([...compare.areaClasses].map(([id, cls]) => [id, { [ANALYSIS_CLASS_STATE]: cls }])) }
+        : null,
+    [compareActive, compare.areaClasses, level],
+  );
+  const analysisColours = useMemo(() => analysis.legend?.entries.map((e) => e.colour) ?? [], [analysis.legend]);
+  const analysisMap = useMemo(
+    () => (analysisActive ? { colours: analysisColours, hexagons: url.analysis.grid !== null, selectedHex: url.analysis.hex } : null),
+    [analysisActive, analysisColours, url.analysis.grid, url.analysis.hex],
+  );
   const [bbox, setBbox] = useState<Bbox | null>(null);
   const viewSummary = useViewSummary(monthsKnown && monthRange?.latest ? bbox : null, month, version.data);
 
@@ -230,14 +259,25 @@ function Workspace({
     if (url.theme === 'coverage' && colouring) {
       return { layer: level, states: new Map([...colouring.areas].map(([id, index]) => [id, { [AREA_COVERAGE_STATE]: index }])) };
     }
+    if (url.theme === 'analysis' && analysis.areaClasses) {
+      return { layer: level, states: new Map([...analysis.areaClasses].map(([id, cls]) => [id, { [ANALYSIS_CLASS_STATE]: cls }])) };
+    }
     return null;
-  }, [url.theme, url.residentsMode, figuresList, colouring, level]);
+  }, [url.theme, url.residentsMode, figuresList, colouring, level, analysis.areaClasses]);
 
   const labelDetails = useMemo(() => {
     if (url.theme === 'residents' && figuresList) return residentLabels(figuresList, url.residentsMode, i18n);
     if (url.theme === 'coverage' && coverageData) return coverageLabels(coverageData);
+    if (url.theme === 'analysis' && !url.analysis.grid && analysis.rows.length > 0) {
+      const digits = indicatorDigits(url.analysis.indicator);
+      return new Map(
+        analysis.rows.flatMap((r) =>
+          r.areaId === null ? [] : [[r.areaId, r.range ? i18n.range(r.range, digits) : r.value !== null ? i18n.decimal(r.value, digits) : '–'] as [number, string]],
+        ),
+      );
+    }
     return null;
-  }, [url.theme, url.residentsMode, figuresList, coverageData, i18n]);
+  }, [url.theme, url.residentsMode, figuresList, coverageData, i18n, analysis.rows, url.analysis.grid, url.analysis.indicator]);
 
   const attributions = [
     ...new Set((layers.state.data ?? []).filter((l) => l.featureCount > 0).flatMap((l) => l.attributions)),
@@ -252,44 +292,77 @@ function Workspace({
     shapes.state.status === 'loading' ||
     !monthsKnown ||
     (wantsFigures && figures.state.status === 'loading') ||
-    (url.theme === 'coverage' && areasVisible && coverage.state.status === 'loading');
+    (url.theme === 'coverage' && areasVisible && coverage.state.status === 'loading') ||
+    analysis.pending;
   const onBasemapFallback = useCallback(() => setBasemapFailed(true), []);
   const highlightedKey = coverageData?.caseManagers.find((cm) => cm.id === url.caseManager)?.key ?? null;
+
+  const mapProps: MapViewProps = {
+    city,
+    basemapStyleUrl: settings.basemapStyleUrl,
+    attributions,
+    layerInfos: layers.state.data ?? undefined,
+    focus: url.property !== null && url.property !== propertyChosenOnMap && property.state.status === 'success' ? property.state.data.location : null,
+    state: mapState,
+    areaProvenance,
+    areasVisible,
+    areaShapes: shapes.state.data ?? null,
+    dataPending,
+    areaStates,
+    residentBreaks: breaks,
+    coverageGaps: colouring?.gaps ?? NO_GAPS,
+    highlightedAreas,
+    labelDetails,
+    labelDetailsSynthetic:
+      url.theme === 'residents'
+        ? (figuresList?.synthetic ?? false)
+        : url.theme === 'coverage'
+          ? (coverageData?.synthetic ?? false)
+          : url.theme === 'analysis'
+            ? (analysis.series.state.data?.synthetic ?? false)
+            : false,
+    propertiesUrl,
+    dataVersion: version.data,
+    tilesVersion: version.areas,
+    zensusMinResidents: settings.zensusMinResidents,
+    fitPadding,
+    selectedLayer,
+    onSelectArea: selectArea,
+    onSelectProperty: selectProperty,
+    onViewChange: setView,
+    onBoundsChange: setBbox,
+    onBasemapFallback,
+    analysis: analysisMap,
+    hexUrl: analysis.hexUrl,
+    hexStates: analysis.hexClasses,
+    onSelectHex: selectHex,
+  };
 
   return (
     <div className="app-body">
       <main className="map-area">
-        <MapView
-          city={city}
-          basemapStyleUrl={settings.basemapStyleUrl}
-          attributions={attributions}
-          layerInfos={layers.state.data ?? undefined}
-          focus={
-            url.property !== null && url.property !== propertyChosenOnMap && property.state.status === 'success' ? property.state.data.location : null
-          }
-          state={mapState}
-          areaProvenance={areaProvenance}
-          areasVisible={areasVisible}
-          areaShapes={shapes.state.data ?? null}
-          dataPending={dataPending}
-          areaStates={areaStates}
-          residentBreaks={breaks}
-          coverageGaps={colouring?.gaps ?? NO_GAPS}
-          highlightedAreas={highlightedAreas}
-          labelDetails={labelDetails}
-          labelDetailsSynthetic={url.theme === 'residents' ? (figuresList?.synthetic ?? false) : url.theme === 'coverage' ? (coverageData?.synthetic ?? false) : false}
-          propertiesUrl={propertiesUrl}
-          dataVersion={version.data}
-          tilesVersion={version.areas}
-          zensusMinResidents={settings.zensusMinResidents}
-          fitPadding={fitPadding}
-          selectedLayer={selectedLayer}
-          onSelectArea={selectArea}
-          onSelectProperty={selectProperty}
-          onViewChange={setView}
-          onBoundsChange={setBbox}
-          onBasemapFallback={onBasemapFallback}
-        />
+        {compare ? (
+          <div className="map-pair">
+            <div className="map-slot">
+              <MapView {...mapProps} caption={analysis.month ? i18n.month(analysis.month) : null} />
+            </div>
+            <div className="map-slot">
+              <MapView
+                {...mapProps}
+                exposeForTests={false}
+                caption={compare.month ? i18n.month(compare.month) : null}
+                dataPending={compare.pending}
+                areaStates={compareAreaStates}
+                labelDetails={null}
+                hexStates={compare.hexClasses}
+                propertiesUrl={compare.month ? withQuery('/api/properties.geojson', { month: compare.month }) : null}
+                fitPadding={{ top: 24, right: 24, bottom: 48, left: 24 }}
+              />
+            </div>
+          </div>
+        ) : (
+          <MapView {...mapProps} />
+        )}
         <div className="map-card">
           <LayerSwitcher
             state={mapState}
@@ -334,15 +407,36 @@ function Workspace({
                   }
                 : null
             }
+            analysis={
+              analysis.legend && analysisActive ? (
+                <AnalysisLegendCard legend={analysis.legend} indicator={url.analysis.indicator} synthetic={analysis.series.state.data?.synthetic ?? false} />
+              ) : null
+            }
             propertiesVisible={url.problems}
             propertiesSynthetic={viewSummary.state.data?.synthetic ?? false}
           />
         </div>
       </main>
-      <aside className={url.theme === 'coverage' && areasVisible ? 'side-panel side-panel-wide' : 'side-panel'} aria-label={t('panel.label')}>
+      <aside
+        className={(url.theme === 'coverage' || url.theme === 'analysis') && areasVisible ? 'side-panel side-panel-wide' : 'side-panel'}
+        aria-label={t('panel.label')}
+      >
         {!city.hasDistricts && <MissingDistrictsNotice cityName={city.name} />}
         {url.property !== null ? (
           <PropertyPanel request={property} month={month} onClose={clearSelection} onSelectArea={selectArea} />
+        ) : url.theme === 'analysis' && areasVisible ? (
+          <AnalysisPanel
+            view={analysis}
+            settings={url.analysis}
+            levels={AREA_LAYER_IDS.filter((id) => (city.levels.find((l) => l.level === levelOfAreaLayer(id))?.count ?? 0) > 0)}
+            level={level}
+            cityName={city.name}
+            selectedId={url.analysis.grid ? url.analysis.hex : url.area === null ? null : String(url.area)}
+            onChange={updateAnalysis}
+            onLevel={selectLevel}
+            onSelectRow={(row) => (row.areaId !== null ? selectArea(row.areaId) : selectHex(row.id))}
+            onSelectMonth={(m) => selectMonth(m === monthRange?.latest ? null : m)}
+          />
         ) : url.area !== null ? (
           <AreaPanel request={area} onClose={clearSelection} onSelect={selectArea} />
         ) : url.theme === 'areas' || !areasVisible ? (

@@ -7,6 +7,7 @@ import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { StyleSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import { baseStyle } from './base-style.ts';
+import { HEX_SOURCE } from './layers/analysis-layer.ts';
 import { propertiesSource } from './layers/properties-layer.ts';
 import { mapLayers, type MapLayersOptions } from './map-layers.ts';
 import { tileSources } from './tile-sources.ts';
@@ -32,6 +33,7 @@ const options: MapLayersOptions = {
   propertiesVisible: true,
   selectedProperty: null,
   selection: { selectedId: null, selectedLayer: null },
+  analysis: null,
 };
 
 function style(layers = mapLayers(options)): StyleSpecification {
@@ -41,6 +43,7 @@ function style(layers = mapLayers(options)): StyleSpecification {
     sources: {
       ...tileSources('http://localhost:8080', ['context', 'city', 'boroughs', 'quarters', 'districts', 'zensus'], undefined, [7.12, 51.5, 7.3, 51.58]),
       properties: propertiesSource('http://localhost:8080/api/properties.geojson?month=2026-10'),
+      [HEX_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
     },
     layers: [...base.layers, ...layers],
   };
@@ -72,6 +75,8 @@ describe('mapLayers', () => {
       { theme: 'coverage', highlightedAreas: [11, 12] },
       { theme: 'coverage', zensusVisible: true },
       { propertiesVisible: false, selectedProperty: 3 },
+      { theme: 'analysis', analysis: { colours: ['#ffffcc', '#800026'], hexagons: false, selectedHex: null } },
+      { theme: 'analysis', analysis: { colours: [], hexagons: true, selectedHex: '891f1d48177ffff' } },
     ];
     for (const variant of variants) expect(validateStyleMin(style(mapLayers({ ...options, ...variant })))).toEqual([]);
   });
@@ -82,11 +87,14 @@ describe('mapLayers', () => {
       'context-line',
       'city-fill',
       'area-fill',
+      'hex-fill',
       'coverage-none-fill',
       'coverage-highlight-fill',
       'zensus-fill',
       'area-line',
       'area-hover',
+      'hex-line',
+      'hex-selected',
       'coverage-none-line',
       'coverage-language-line',
       'coverage-visit-line',
@@ -107,6 +115,20 @@ describe('mapLayers', () => {
     const ids = (theme: MapLayersOptions['theme']) => mapLayers({ ...options, theme }).map((l) => l.id);
     expect(ids('residents')).toEqual(ids('areas'));
     expect(ids('coverage')).toEqual(ids('areas'));
+    expect(ids('analysis')).toEqual(ids('areas'));
+  });
+
+  it('draws hexagons only in the analysis theme with a grid, and clears the area fill under them', () => {
+    const layersOf = (patch: Partial<MapLayersOptions>) => mapLayers({ ...options, ...patch });
+    const visibility = (layers: ReturnType<typeof mapLayers>, id: string) => layers.find((l) => l.id === id)!.layout?.visibility;
+    const opacity = (layers: ReturnType<typeof mapLayers>) => JSON.stringify(layers.find((l) => l.id === 'area-fill')!.paint);
+    const onGrid = layersOf({ theme: 'analysis', analysis: { colours: ['#000000'], hexagons: true, selectedHex: null } });
+    const onAreas = layersOf({ theme: 'analysis', analysis: { colours: ['#000000'], hexagons: false, selectedHex: null } });
+    expect(visibility(onGrid, 'hex-fill')).toBe('visible');
+    expect(visibility(onAreas, 'hex-fill')).toBe('none');
+    expect(visibility(layersOf({ theme: 'residents', analysis: { colours: [], hexagons: true, selectedHex: null } }), 'hex-fill')).toBe('none');
+    expect(opacity(onGrid)).toContain(',0]');
+    expect(opacity(onAreas)).toContain('0.85');
   });
 
   it('shows the coverage marks only in the coverage mode', () => {
@@ -122,9 +144,11 @@ describe('mapLayers', () => {
     expect(mapLayers({ ...options, hasZensus: false }).some((l) => l.id === 'zensus-fill')).toBe(false);
   });
 
-  it('reads every layer from the source-layer named like its source', () => {
+  it('reads every tile layer from the source-layer named like its source', () => {
+    // properties and hexagons are GeoJSON sources: they have no source-layer.
+    const geojson = ['properties', HEX_SOURCE];
     for (const layer of mapLayers(options)) {
-      if ('source' in layer && layer.source !== 'properties') expect(layer['source-layer']).toBe(layer.source);
+      if ('source' in layer && !geojson.includes(layer.source)) expect(layer['source-layer']).toBe(layer.source);
     }
   });
 });

@@ -41,6 +41,7 @@ import { hatchPattern, rgba } from './hatch-pattern.ts';
 import { HoverTooltip } from './hover-tooltip.tsx';
 import { placeLabels, type LabelObstacle } from './label-placement.ts';
 import { labelPoints } from './label-points.ts';
+import { ANALYSIS_CLASS_STATE, HEX_FILL_ID, HEX_SOURCE } from './layers/analysis-layer.ts';
 import { AREA_FILL_ID } from './layers/area-layer.ts';
 import { LABEL_SIZE_PX, areaLabelsLayer } from './layers/area-labels-layer.ts';
 import { CITY_FILL_ID } from './layers/city-layer.ts';
@@ -58,7 +59,7 @@ import {
 } from './layers/properties-layer.ts';
 import type { SelectionLayerOptions } from './layers/selection-layer.ts';
 import { ZENSUS_FILL_ID } from './layers/zensus-layer.ts';
-import { mapLayers } from './map-layers.ts';
+import { mapLayers, type MapLayersOptions } from './map-layers.ts';
 import { syncLayers } from './sync-layers.ts';
 import { tileSources } from './tile-sources.ts';
 
@@ -137,6 +138,18 @@ export interface MapViewProps {
   onBoundsChange: (bbox: Bbox) => void;
   /** The basemap style could not be loaded: the map fell back to the self-contained style. */
   onBasemapFallback?: () => void;
+  /** The analysis theme's colours and units (see `MapLayersOptions.analysis`); null in other themes. */
+  analysis?: MapLayersOptions['analysis'];
+  /** `/api/analysis/units.geojson?level=h3_…` while hexagons are shown; null otherwise. */
+  hexUrl?: string | null;
+  /** Hexagon feature id (position in the series) → class index. */
+  hexStates?: ReadonlyMap<number, number> | null;
+  /** A hexagon was clicked (its H3 index). */
+  onSelectHex?: (id: string) => void;
+  /** A line shown over the map, e.g. the month of one side of a comparison. */
+  caption?: string | null;
+  /** This map is `window.__quartiersatlas` for browser tests. @default true (false for a comparison's second map) */
+  exposeForTests?: boolean;
 }
 
 const ZOOM_EPSILON = 0.011;
@@ -145,7 +158,7 @@ const DEGREE_EPSILON = 2e-5;
 const BASEMAP_TIMEOUT_MS = 10_000;
 /** Points are small: a click this close counts as a hit (CSS pixels). */
 const POINT_TOLERANCE_PX = 5;
-const THEMATIC_STATE_KEYS = ['value', 'coverage'];
+const THEMATIC_STATE_KEYS = ['value', 'coverage', ANALYSIS_CLASS_STATE];
 const EMPTY_COLLECTION: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
 const STATUSES: readonly string[] = ['reported', 'inspected', 'defects_found', 'order_issued', 'fine_imposed', 'declared_uninhabitable', 'resolved'];
 
@@ -223,6 +236,7 @@ export function MapView(props: MapViewProps) {
         propertiesVisible: state.problems,
         selectedProperty: state.property,
         selection: { selectedId: state.area, selectedLayer },
+        analysis: props.analysis ?? null,
       }),
     [
       onBasemap,
@@ -243,6 +257,7 @@ export function MapView(props: MapViewProps) {
       state.property,
       state.area,
       selectedLayer,
+      props.analysis,
     ],
   );
 
@@ -277,7 +292,8 @@ export function MapView(props: MapViewProps) {
     map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
     map.addControl(new AttributionControl({ compact: false, customAttribution: attributions }), 'bottom-right');
     mapRef.current = map;
-    window.__quartiersatlas = { map };
+    const exposed = latest.current.props.exposeForTests ?? true;
+    if (exposed) window.__quartiersatlas = { map };
 
     const sourceIds: LayerId[] = ['context', 'city', 'boroughs', 'quarters', 'districts'];
     if (city.hasZensusGrid) sourceIds.push('zensus');
@@ -303,6 +319,9 @@ export function MapView(props: MapViewProps) {
       window.clearTimeout(basemapTimer);
       for (const [id, source] of Object.entries(tileSources(window.location.origin, sourceIds, props.layerInfos, city.bbox))) {
         if (!map.getSource(id)) map.addSource(id, source);
+      }
+      if (!map.getSource(HEX_SOURCE)) {
+        map.addSource(HEX_SOURCE, { type: 'geojson', data: latest.current.props.hexUrl ?? EMPTY_COLLECTION });
       }
       if (!map.getSource(PROPERTIES_SOURCE)) {
         map.addSource(PROPERTIES_SOURCE, propertiesSource(latest.current.props.propertiesUrl ?? EMPTY_COLLECTION));
@@ -396,6 +415,8 @@ export function MapView(props: MapViewProps) {
     const PROPERTY_LAYERS = [PROPERTY_POINT_ID, PROPERTY_CLUSTER_ID, PROPERTY_CLUSTER_OTHER_ID];
 
     map.on('mousemove', (event) => {
+      // One tooltip store for the page: a comparison's second map shows no tooltip.
+      if (!exposed) return;
       const property = featuresAt(event, PROPERTY_LAYERS, POINT_TOLERANCE_PX)[0];
       const features = featuresAt(event, [AREA_FILL_ID, ZENSUS_FILL_ID]);
       const area = features.find((f) => f.layer.id === AREA_FILL_ID);
@@ -403,7 +424,8 @@ export function MapView(props: MapViewProps) {
       setHovered(
         area && area.id !== undefined ? { source: area.source, sourceLayer: area.sourceLayer, id: area.id } : null,
       );
-      map.getCanvas().style.cursor = area || property ? 'pointer' : '';
+      const overHex = featuresAt(event, [HEX_FILL_ID]).length > 0;
+      map.getCanvas().style.cursor = area || property || overHex ? 'pointer' : '';
       const p = property?.properties ?? {};
       const status = typeof p.status === 'string' && STATUSES.includes(p.status) ? (p.status as PropertyStatus) : null;
       hoverStore.set(
@@ -460,6 +482,11 @@ export function MapView(props: MapViewProps) {
             () => map.easeTo({ center, zoom: map.getZoom() + 2 }),
           );
         }
+        return;
+      }
+      const hex = featuresAt(event, [HEX_FILL_ID])[0];
+      if (hex && typeof hex.properties.id === 'string') {
+        latest.current.props.onSelectHex?.(hex.properties.id);
         return;
       }
       const features = featuresAt(event, [AREA_FILL_ID, CITY_FILL_ID]);
@@ -527,6 +554,20 @@ export function MapView(props: MapViewProps) {
       appliedStatesRef.current = null;
     }
   }, [areaStates, styleVersion]);
+
+  // The analysis hexagons: their outlines, and each one's class as feature state.
+  const { hexUrl, hexStates } = props;
+  useEffect(() => {
+    const source = mapRef.current?.getSource<GeoJSONSource>(HEX_SOURCE);
+    if (!source || styleVersion === 0) return;
+    source.setData(hexUrl ?? EMPTY_COLLECTION);
+  }, [hexUrl, styleVersion]);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || styleVersion === 0 || !map.getSource(HEX_SOURCE)) return;
+    map.removeFeatureState({ source: HEX_SOURCE });
+    for (const [id, cls] of hexStates ?? []) map.setFeatureState({ source: HEX_SOURCE, id }, { [ANALYSIS_CLASS_STATE]: cls });
+  }, [hexStates, hexUrl, styleVersion]);
 
   // Properties of the month; fetched again after an import (same URL, new data).
   const { propertiesUrl, dataVersion } = props;
@@ -597,7 +638,12 @@ export function MapView(props: MapViewProps) {
         role="region"
         aria-label={t('map.label', { city: city.name })}
       />
-      <HoverTooltip zensusMinResidents={props.zensusMinResidents} />
+      {(props.exposeForTests ?? true) && <HoverTooltip zensusMinResidents={props.zensusMinResidents} />}
+      {props.caption && (
+        <div className="map-caption" data-testid="map-caption">
+          {props.caption}
+        </div>
+      )}
       <div className="map-notices">
         {basemapNotice && (
           <div className="map-notice" role="status" data-testid="basemap-notice">

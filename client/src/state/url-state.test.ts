@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_URL_STATE, formatViewHash, parseUrlState, parseViewHash, serialiseUrlState, type UrlState } from './url-state.ts';
+import { DEFAULT_ANALYSIS_STATE, DEFAULT_URL_STATE, formatViewHash, parseUrlState, parseViewHash, serialiseUrlState, type UrlState } from './url-state.ts';
 
 const roundTrip = (state: UrlState) => {
   const { search, hash } = serialiseUrlState(state);
@@ -31,12 +31,45 @@ describe('URL state', () => {
       caseManager: 3,
       lang: 'en',
       view: { zoom: 12.5, lat: 51.54123, lon: 7.21945 },
+      analysis: DEFAULT_ANALYSIS_STATE,
     };
     expect(roundTrip(state)).toEqual(state);
     expect(serialiseUrlState(state)).toEqual({
       search: '?level=districts&month=2026-09&theme=residents&rmode=per1000&zensus=1&zmode=share&context=0&labels=0&problems=0&area=12&property=7&cm=3&lang=en',
       hash: '#12.5/51.54123/7.21945',
     });
+  });
+
+  it('round-trips every analysis setting, and leaves defaults out', () => {
+    const state: UrlState = {
+      ...DEFAULT_URL_STATE,
+      theme: 'analysis',
+      analysis: {
+        indicator: 'registered_per_1000',
+        grid: 'h3_9',
+        classification: 'manual',
+        classes: 4,
+        manualBreaks: [1.5, 10, 40],
+        palette: 'viridis',
+        statistic: 'local_moran',
+        weights: 'distance_band',
+        k: 6,
+        bandMetres: 1200,
+        transform: 'binary',
+        permutations: 499,
+        seed: 7,
+        fdr: false,
+        compareMonth: '2021-10',
+        hex: '891f1d48177ffff',
+      },
+    };
+    expect(roundTrip(state)).toEqual(state);
+    expect(serialiseUrlState({ ...DEFAULT_URL_STATE, theme: 'analysis' }).search).toBe('?theme=analysis');
+  });
+
+  it('drops analysis values it cannot use instead of guessing', () => {
+    const parsed = parseUrlState('?theme=analysis&ind=nonsense&classes=9&breaks=5,3&stat=kriging&perm=-1&hex=zzz&grid=h3_7&pal=rainbow', '');
+    expect(parsed.analysis).toEqual(DEFAULT_ANALYSIS_STATE);
   });
 
   it('round-trips a partial state', () => {

@@ -9,6 +9,7 @@ import type { CaseManager, Coverage } from '../../../../server/src/schemas/cover
 import { useI18n } from '../../i18n/use-i18n.ts';
 import type { MessageKey } from '../../i18n/translate.ts';
 import type { RequestResult } from '../../lib/use-request.ts';
+import { SortHeader } from '../../ui/sort-header.tsx';
 import { ProgressBar } from '../../ui/progress-bar.tsx';
 import { ProvenanceBadge } from '../../ui/provenance-badge.tsx';
 import { RequestErrorMessage } from '../../ui/request-error.tsx';
@@ -73,19 +74,15 @@ export function CoveragePanel({ request, colours, selectedId, onSelect }: Covera
                     </tr>
                     <tr>
                       {COLUMNS.map(({ column, label, title, numeric }) => (
-                        <th
+                        <SortHeader
                           key={column}
-                          scope="col"
-                          className={numeric ? 'numeric' : undefined}
-                          aria-sort={sort.column === column ? sort.direction : 'none'}
+                          numeric={numeric}
+                          title={t(title)}
+                          direction={sort.column === column ? sort.direction : null}
+                          onSort={() => sortBy(column)}
                         >
-                          <button type="button" className="sort-button" title={t(title)} onClick={() => sortBy(column)}>
-                            {t(label)}
-                            <span className="sort-mark" aria-hidden="true">
-                              {sort.column === column ? (sort.direction === 'ascending' ? '▲' : '▼') : ''}
-                            </span>
-                          </button>
-                        </th>
+                          {t(label)}
+                        </SortHeader>
                       ))}
                     </tr>
                   </thead>

@@ -3,9 +3,10 @@
  * low end, then its high end: it is never reduced to a midpoint, not even for sorting.
  */
 import type { CaseManager } from '../../../../server/src/schemas/coverage.ts';
+import type { SortDirection } from '../../ui/sort-header.tsx';
 
 export type CaseManagerColumn = 'key' | 'employer' | 'languages' | 'fte' | 'residentsPerFte' | 'unregisteredPerFte' | 'visitsPerFte';
-export type SortDirection = 'ascending' | 'descending';
+export type { SortDirection };
 
 const byKey = (a: CaseManager, b: CaseManager) => a.key.localeCompare(b.key, 'de', { numeric: true });
 

@@ -30,7 +30,7 @@ export function LayerSwitcher({ state, levels, cityName, hasZensusGrid, onChange
       </h2>
       <fieldset className="field-group" disabled={!current || current.count === 0}>
         <legend className="field-group-title">{t('switcher.theme')}</legend>
-        <div className="segmented" role="radiogroup" aria-label={t('switcher.theme')}>
+        <div className="segmented segmented-grid" role="radiogroup" aria-label={t('switcher.theme')}>
           {THEMES.map((theme) => (
             <label key={theme} className="segment">
               <input

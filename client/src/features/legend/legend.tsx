@@ -5,6 +5,7 @@
  * marks), borders, selection and context, the properties by status, and the Zensus
  * classes including the grey cells under the suppression threshold.
  */
+import type { ReactNode } from 'react';
 import type { Provenance } from '../../../../server/src/schemas/common.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { areaDashArray } from '../../map/layers/area-layer.ts';
@@ -72,6 +73,8 @@ export interface LegendProps {
   zensusMinResidents: number;
   hasSelection: boolean;
   theme: Theme;
+  /** The analysis theme's classes (composed by the app from features/analysis). */
+  analysis?: ReactNode;
   /** Residents mode: null while its figures load. */
   residents: ResidentsLegend | null;
   /** Coverage mode: null while its data loads. */
@@ -157,6 +160,7 @@ export function Legend(props: LegendProps) {
       </h2>
       {areasVisible && theme === 'residents' && <ResidentsSection residents={props.residents} />}
       {areasVisible && theme === 'coverage' && <CoverageSection coverage={props.coverage} />}
+      {areasVisible && theme === 'analysis' && props.analysis}
       <ul className="legend-list">
         {areasVisible && theme === 'areas' && (
           <li className="legend-item">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bandPaths, linePath, linearScale, monthNumber, niceTicks, tickStep } from './chart-scales.ts';
+import { bandPaths, linePath, linearScale, monthNumber, niceDomainTicks, niceTicks, tickStep } from './chart-scales.ts';
 
 describe('linearScale', () => {
   it('maps the domain onto the range, also reversed (SVG y grows downwards)', () => {
@@ -50,5 +50,22 @@ describe('bandPaths', () => {
   });
   it('draws nothing without estimates', () => {
     expect(bandPaths([null, null])).toEqual([]);
+  });
+});
+
+describe('niceDomainTicks', () => {
+  it('spans negative and positive values with a 1-2-5 step and keeps 0', () => {
+    expect(niceDomainTicks(-37, 112)).toEqual([-50, 0, 50, 100, 150]);
+    // at most 4 steps: 9 / 4 = 2.25 → step 5
+    expect(niceDomainTicks(3, 9)).toEqual([0, 5, 10]);
+  });
+
+  it('allows fractional steps for small rates', () => {
+    expect(niceDomainTicks(0, 0.9)).toEqual([0, 0.5, 1]);
+    expect(niceDomainTicks(0, 0.7)).toEqual([0, 0.2, 0.4, 0.6, 0.8]);
+  });
+
+  it('gives a unit domain when everything is 0', () => {
+    expect(niceDomainTicks(0, 0)).toEqual([0, 1]);
   });
 });

@@ -1,7 +1,7 @@
 /**
- * Scales and paths for the small residents chart of a property (plain SVG, no chart
- * library): months on x, persons on y from 0 to a round maximum. Months without a
- * figure break the line and the band instead of being drawn as 0.
+ * Scales and paths for the small SVG charts (no chart library): months on x, figures
+ * on y over a round domain. Months without a figure break the line and the band
+ * instead of being drawn as 0.
  */
 
 /** Maps `domain` linearly onto `range` (pixels). A zero-width domain maps to the range's middle. */
@@ -28,6 +28,25 @@ export function niceTicks(max: number, count = 4): number[] {
   const ticks: number[] = [];
   for (let v = 0; v <= top + step / 2; v += step) ticks.push(v);
   return ticks;
+}
+
+/**
+ * Ticks over a domain that may go below zero (changes): multiples of a 1-2-5 step
+ * from at or below `min` to at or above `max`, always including 0. Fractional steps
+ * are allowed (rates per 1,000).
+ */
+export function niceDomainTicks(min: number, max: number, count = 4): number[] {
+  const low = Math.min(0, min);
+  const high = Math.max(0, max);
+  const span = high - low;
+  if (!(span > 0)) return [0, 1];
+  const raw = span / count;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw)!;
+  const first = Math.floor(low / step);
+  const last = Math.ceil(high / step);
+  // toPrecision drops binary noise such as 0.30000000000000004
+  return Array.from({ length: last - first + 1 }, (_, i) => Number(((first + i) * step).toPrecision(12)));
 }
 
 /** `2026-10` → months since year 0, so that consecutive months differ by 1. */

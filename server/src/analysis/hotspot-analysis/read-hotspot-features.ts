@@ -1,0 +1,104 @@
+/**
+ * Turns a POSTed FeatureCollection into the analysis input: values (and populations)
+ * read from the named properties, geometry projected to EPSG:25832. Every problem is
+ * a HotspotInputError naming the feature, field and reason; nothing is guessed.
+ */
+import type { HotspotRequest } from '../../schemas/analysis.ts';
+import { HotspotInputError } from '../hotspots/hotspot-input-error.ts';
+import { toUtm32 } from '../projection/to-utm32.ts';
+
+type Feature = HotspotRequest['features']['features'][number];
+
+export interface HotspotFeatures {
+  ids: (string | null)[];
+  values: number[];
+  populations: number[] | null;
+  /** MultiPolygon coordinates in EPSG:25832; null for points. */
+  polygons: number[][][][][] | null;
+  points: [number, number][];
+}
+
+export function readHotspotFeatures(request: Pick<HotspotRequest, 'features' | 'valueProperty' | 'populationProperty'>, maxUnits: number): HotspotFeatures {
+  const features = request.features.features;
+  if (features.length > maxUnits) throw new HotspotInputError('features', `${features.length} features; at most ${maxUnits} can be analysed in one request`);
+  const kinds = new Set<string>();
+  const out: HotspotFeatures = { ids: [], values: [], populations: request.populationProperty ? [] : null, polygons: [], points: [] };
+  features.forEach((feature, i) => {
+    const where = `features[${i}]`;
+    out.values.push(readNumber(feature, i, request.valueProperty));
+    if (request.populationProperty) {
+      const population = readNumber(feature, i, request.populationProperty);
+      if (population < 0) throw new HotspotInputError(`${where}.properties.${request.populationProperty}`, `${population} is negative; a population is 0 or more`);
+      out.populations!.push(population);
+    }
+    const id = (feature as { id?: unknown }).id;
+    out.ids.push(typeof id === 'string' || typeof id === 'number' ? String(id) : null);
+    const geometry = feature.geometry;
+    if (!geometry) throw new HotspotInputError(`${where}.geometry`, 'is missing (null); every feature needs a Point, Polygon or MultiPolygon');
+    if (geometry.type === 'Point') {
+      kinds.add('points');
+      out.points.push(projectPosition(geometry.coordinates, `${where}.geometry.coordinates`));
+      out.polygons!.push([]);
+    } else if (geometry.type === 'Polygon' || geometry.type === 'MultiPolygon') {
+      kinds.add('polygons');
+      const polygons = (geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates) as unknown[];
+      if (!Array.isArray(polygons) || polygons.length === 0) throw new HotspotInputError(`${where}.geometry.coordinates`, 'has no polygon');
+      const projected = polygons.map((polygon, p) => readPolygon(polygon, `${where}.geometry.coordinates${geometry.type === 'Polygon' ? '' : `[${p}]`}`));
+      out.polygons!.push(projected);
+      out.points.push(centroid(projected));
+    } else {
+      throw new HotspotInputError(`${where}.geometry.type`, `"${geometry.type}" is not supported; use Point, Polygon or MultiPolygon`);
+    }
+  });
+  if (kinds.size > 1) throw new HotspotInputError('features', 'mixes points and polygons; send one kind');
+  if (!kinds.has('polygons')) out.polygons = null;
+  return out;
+}
+
+function readNumber(feature: Feature, i: number, property: string): number {
+  const field = `features[${i}].properties.${property}`;
+  const properties = feature.properties ?? {};
+  if (!(property in properties) || properties[property] === null) throw new HotspotInputError(field, 'is missing');
+  const value = properties[property];
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw new HotspotInputError(field, `${JSON.stringify(value)} is not a number`);
+  return value;
+}
+
+function projectPosition(position: unknown, field: string): [number, number] {
+  if (!Array.isArray(position) || position.length < 2 || !position.slice(0, 2).every((c) => typeof c === 'number' && Number.isFinite(c))) {
+    throw new HotspotInputError(field, 'is not a [longitude, latitude] position');
+  }
+  const [lon, lat] = position as number[];
+  if (Math.abs(lon) > 180 || Math.abs(lat) > 90) throw new HotspotInputError(field, `[${lon}, ${lat}] is not a longitude/latitude in degrees (EPSG:4326)`);
+  return toUtm32(lon, lat);
+}
+
+function readPolygon(polygon: unknown, field: string): number[][][] {
+  if (!Array.isArray(polygon) || polygon.length === 0) throw new HotspotInputError(field, 'is not a polygon (an array of rings)');
+  return polygon.map((ring, r) => {
+    if (!Array.isArray(ring) || ring.length < 4) throw new HotspotInputError(`${field}[${r}]`, 'is not a closed ring of at least 4 positions');
+    return ring.map((position, k) => projectPosition(position, `${field}[${r}][${k}]`));
+  });
+}
+
+/** Area-weighted centroid of the outer rings (shoelace), in the projected plane. */
+function centroid(polygons: number[][][][]): [number, number] {
+  let area = 0;
+  let cx = 0;
+  let cy = 0;
+  for (const [outer] of polygons) {
+    for (let k = 0; k < outer.length - 1; k++) {
+      const [x0, y0] = outer[k];
+      const [x1, y1] = outer[k + 1];
+      const cross = x0 * y1 - x1 * y0;
+      area += cross;
+      cx += (x0 + x1) * cross;
+      cy += (y0 + y1) * cross;
+    }
+  }
+  if (area === 0) {
+    const [first] = polygons[0][0];
+    return [first[0], first[1]];
+  }
+  return [cx / (3 * area), cy / (3 * area)];
+}

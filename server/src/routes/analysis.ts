@@ -1,0 +1,136 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { createHotspotRunner } from '../analysis/hotspot-analysis/run-hotspots-in-worker.ts';
+import { readHotspotFeatures } from '../analysis/hotspot-analysis/read-hotspot-features.ts';
+import { DEFAULT_PERMUTATIONS, DEFAULT_SEED, seriesHotspotInput } from '../analysis/hotspot-analysis/series-hotspot-input.ts';
+import { HotspotInputError } from '../analysis/hotspots/hotspot-input-error.ts';
+import { badRequest, HttpError, notFound } from '../plugins/error-handler.ts';
+import { loadAnalysisUnits } from '../queries/analysis/analysis-units.ts';
+import {
+  AnalysisSeries,
+  AnalysisSeriesQuery,
+  HexagonCollection,
+  HOTSPOT_LIMITS,
+  HotspotQuery,
+  HotspotRequest,
+  HotspotResult,
+} from '../schemas/analysis.ts';
+import { ErrorResponse } from '../schemas/common.ts';
+
+/** A FeatureCollection of 10,000 hexagons is ~3 MB; leave room for precision and properties. */
+const maxBodyBytes = 32 * 1024 * 1024;
+
+export const analysisRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { pool, config } = app.ctx;
+  const hotspots = createHotspotRunner();
+  app.addHook('onClose', () => hotspots.close());
+
+  async function unitsOf(level: AnalysisSeries['level']) {
+    const units = await loadAnalysisUnits(pool, config.cityAgs, level);
+    if (!units) throw notFound(`Units of level ${level} in city ${config.cityAgs}`);
+    return units;
+  }
+
+  /** Input errors from the analysis (also from its worker) become 400s that name the field. */
+  async function answer<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof HotspotInputError) throw badRequest(error.field, error.reason);
+      throw error;
+    }
+  }
+
+  app.get(
+    '/api/analysis/series',
+    {
+      schema: {
+        tags: ['analysis'],
+        summary: 'Monthly figures per unit of a level (areas or H3 hexagons) and for the whole city',
+        querystring: AnalysisSeriesQuery,
+        response: { 200: AnalysisSeries, 400: ErrorResponse, 404: ErrorResponse },
+      },
+    },
+    async (request) => (await unitsOf(request.query.level)).series,
+  );
+
+  app.get(
+    '/api/analysis/units.geojson',
+    {
+      schema: {
+        tags: ['analysis'],
+        summary: 'The H3 hexagons of a level as polygons (areas come as vector tiles)',
+        querystring: Type.Object({ level: Type.Union([Type.Literal('h3_8'), Type.Literal('h3_9')]) }),
+        response: { 200: HexagonCollection, 400: ErrorResponse, 404: ErrorResponse },
+      },
+    },
+    async (request, reply): Promise<HexagonCollection> => {
+      const units = await unitsOf(request.query.level);
+      reply.type('application/geo+json');
+      return {
+        type: 'FeatureCollection',
+        features: units.series.units.map((unit, i) => ({
+          type: 'Feature' as const,
+          id: i,
+          properties: { id: unit.id, zensus_population: unit.zensusPopulation },
+          geometry: { type: 'Polygon' as const, coordinates: units.outlines![i] },
+        })),
+      };
+    },
+  );
+
+  app.get(
+    '/api/analysis/hotspots',
+    {
+      schema: {
+        tags: ['analysis'],
+        summary: "Getis–Ord Gi* or local Moran's I of an indicator of the app's data, with trend and method card",
+        querystring: HotspotQuery,
+        response: { 200: HotspotResult, 400: ErrorResponse, 404: ErrorResponse },
+      },
+    },
+    async (request) => {
+      const query = request.query;
+      const units = await unitsOf(query.level);
+      const months = units.series.months;
+      const month = query.month ?? months.at(-1);
+      if (!month || !months.includes(month)) {
+        throw badRequest('month', months.length === 0 ? 'the city has no monthly figures yet' : `${month} has no figures (${months[0]} … ${months.at(-1)})`);
+      }
+      return answer(() => hotspots.run(seriesHotspotInput(units.series, units, query, month)));
+    },
+  );
+
+  app.post(
+    '/api/analysis/hotspots',
+    {
+      bodyLimit: maxBodyBytes,
+      schema: {
+        tags: ['analysis'],
+        summary: "Getis–Ord Gi* or local Moran's I of any GeoJSON points or polygons (EPSG:4326)",
+        body: HotspotRequest,
+        response: { 200: HotspotResult, 400: ErrorResponse, 413: ErrorResponse },
+      },
+    },
+    async (request) => {
+      const body = request.body;
+      const result = await answer(async () => {
+        const features = readHotspotFeatures(body, HOTSPOT_LIMITS.maxUnits);
+        return hotspots.run({
+          ...features,
+          method: body.method,
+          weights: body.weights,
+          permutations: body.permutations ?? DEFAULT_PERMUTATIONS,
+          seed: body.seed ?? DEFAULT_SEED,
+          fdr: body.fdr ?? true,
+          minUnits: body.minUnits ?? HOTSPOT_LIMITS.defaultMinUnits,
+          context: { layer: body.valueProperty, level: null, month: null, synthetic: false },
+          history: null,
+        });
+      });
+      // Sent-in data has no "map anyway": a refusal is a bad request that says why.
+      if (result.refusal) throw new HttpError(400, `${result.refusal.reason === 'too_few_units' ? 'features' : body.valueProperty}: ${result.refusal.message}`);
+      return result;
+    },
+  );
+};
