@@ -3,6 +3,7 @@
  * contents: URL state in, server data from the feature hooks, features composed.
  * Features never import each other; everything they share passes through here.
  */
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { City, ClientSettings } from '../../../server/src/schemas/city.ts';
 import type { Bbox } from '../../../server/src/schemas/common.ts';
@@ -10,6 +11,7 @@ import type { LayerInfo } from '../../../server/src/schemas/layer.ts';
 import type { MonthRange } from '../../../server/src/schemas/month.ts';
 import { AnalysisLegendCard } from '../features/analysis/analysis-legend-card.tsx';
 import { AnalysisPanel } from '../features/analysis/analysis-panel.tsx';
+import { analysisLabels } from '../features/analysis/analysis-rows.ts';
 import { indicatorDigits, useAnalysisView } from '../features/analysis/use-analysis-view.ts';
 import { AreaPanel } from '../features/area-panel/area-panel.tsx';
 import { useArea } from '../features/area-panel/use-area.ts';
@@ -44,6 +46,7 @@ import { AREA_COVERAGE_STATE } from '../map/layers/coverage-layer.ts';
 import { COVERAGE_PALETTE } from '../map/layers/palette.ts';
 import { ANALYSIS_CLASS_STATE } from '../map/layers/analysis-layer.ts';
 import { AREA_VALUE_STATE } from '../map/layers/residents-layer.ts';
+import { linkCameras } from '../map/link-cameras.ts';
 import { MapView, type AreaStates, type MapViewProps } from '../map/map-view.tsx';
 import { AREA_LAYER_IDS, levelOfAreaLayer, tileLayerOfLevel, type AreaLayerId } from '../state/area-layer-id.ts';
 import { useStore } from '../state/create-store.ts';
@@ -69,8 +72,16 @@ const selectProperty = (property: number) => {
 const selectMonth = (month: string | null) => updateUrlState({ month });
 const selectCaseManager = (caseManager: number | null) => updateUrlState({ caseManager });
 const selectLevel = (level: AreaLayerId) => updateUrlState({ level });
-/** Analysis settings live in the URL; a patch merges into the current ones. */
-const updateAnalysis = (patch: Partial<AnalysisState>) => updateUrlState({ analysis: { ...urlAnalysis(), ...patch } });
+/**
+ * Analysis settings live in the URL; a patch merges into the current ones. Starting or
+ * ending a side-by-side comparison changes the map's width: the view is dropped, so the
+ * map (or the pair) fits the city again instead of keeping a zoom made for the other width.
+ */
+const updateAnalysis = (patch: Partial<AnalysisState>) => {
+  const current = urlAnalysis();
+  const toggled = patch.compareMonth !== undefined && (patch.compareMonth === null) !== (current.compareMonth === null);
+  updateUrlState({ analysis: { ...current, ...patch }, ...(toggled ? { view: null } : {}) });
+};
 let urlAnalysis: () => AnalysisState = () => {
   throw new Error('analysis state read before the app rendered');
 };
@@ -218,8 +229,17 @@ function Workspace({
   const analysisActive = monthsKnown && areasVisible && url.theme === 'analysis';
   const analysis = useAnalysisView(analysisActive, url.analysis, areaLevel, url.month, version.data);
   // A second month beside the first: the same settings, the series shared, its own statistic.
-  const compareActive = analysisActive && url.analysis.compareMonth !== null;
+  // Decided from the URL alone (not from loaded data), so the map is not rebuilt once the data arrive.
+  const compareActive = url.theme === 'analysis' && areasVisible && url.analysis.compareMonth !== null;
   const compare = useAnalysisView(compareActive, url.analysis, areaLevel, url.analysis.compareMonth, version.data, analysis.series);
+  // The two maps of a comparison show the same place, moving together.
+  const [primaryMap, setPrimaryMap] = useState<MapLibreMap | null>(null);
+  const [secondaryMap, setSecondaryMap] = useState<MapLibreMap | null>(null);
+  useEffect(() => (primaryMap && secondaryMap ? linkCameras(primaryMap, secondaryMap) : undefined), [primaryMap, secondaryMap]);
+  const compareLabels = useMemo(
+    () => (compareActive && !url.analysis.grid ? analysisLabels(compare.rows, indicatorDigits(url.analysis.indicator), i18n) : null),
+    [compareActive, compare.rows, url.analysis.grid, url.analysis.indicator, i18n],
+  );
   const compareAreaStates = useMemo(
     (): AreaStates | null =>
       compareActive && compare.areaClasses
@@ -269,12 +289,7 @@ function Workspace({
     if (url.theme === 'residents' && figuresList) return residentLabels(figuresList, url.residentsMode, i18n);
     if (url.theme === 'coverage' && coverageData) return coverageLabels(coverageData);
     if (url.theme === 'analysis' && !url.analysis.grid && analysis.rows.length > 0) {
-      const digits = indicatorDigits(url.analysis.indicator);
-      return new Map(
-        analysis.rows.flatMap((r) =>
-          r.areaId === null ? [] : [[r.areaId, r.range ? i18n.range(r.range, digits) : r.value !== null ? i18n.decimal(r.value, digits) : '–'] as [number, string]],
-        ),
-      );
+      return analysisLabels(analysis.rows, indicatorDigits(url.analysis.indicator), i18n);
     }
     return null;
   }, [url.theme, url.residentsMode, figuresList, coverageData, i18n, analysis.rows, url.analysis.grid, url.analysis.indicator]);
@@ -286,7 +301,8 @@ function Workspace({
   // Keep the city clear of the layer card (left) and the attribution line (bottom).
   // Below ~1100 px the card would leave too little map beside it; it then simply overlaps.
   const wideMap = window.innerWidth >= 1100;
-  const fitPadding = { top: 24, right: 32, bottom: 48, left: wideMap ? MAP_CARD_WIDTH_PX + 16 : 24 };
+  // Side by side, both maps sit right of the layer card (see .map-pair in app.css).
+  const fitPadding = { top: 24, right: 32, bottom: 48, left: wideMap && !compareActive ? MAP_CARD_WIDTH_PX + 16 : 24 };
   const propertiesUrl = monthsKnown ? withQuery('/api/properties.geojson', { month }) : null;
   const dataPending =
     shapes.state.status === 'loading' ||
@@ -341,22 +357,22 @@ function Workspace({
   return (
     <div className="app-body">
       <main className="map-area">
-        {compare ? (
+        {compareActive ? (
           <div className="map-pair">
             <div className="map-slot">
-              <MapView {...mapProps} caption={analysis.month ? i18n.month(analysis.month) : null} />
+              <MapView {...mapProps} caption={analysis.month ? i18n.month(analysis.month) : null} onMap={setPrimaryMap} />
             </div>
             <div className="map-slot">
               <MapView
                 {...mapProps}
                 exposeForTests={false}
+                onMap={setSecondaryMap}
                 caption={compare.month ? i18n.month(compare.month) : null}
                 dataPending={compare.pending}
                 areaStates={compareAreaStates}
-                labelDetails={null}
+                labelDetails={compareLabels}
                 hexStates={compare.hexClasses}
                 propertiesUrl={compare.month ? withQuery('/api/properties.geojson', { month: compare.month }) : null}
-                fitPadding={{ top: 24, right: 24, bottom: 48, left: 24 }}
               />
             </div>
           </div>

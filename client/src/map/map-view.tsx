@@ -150,6 +150,8 @@ export interface MapViewProps {
   caption?: string | null;
   /** This map is `window.__quartiersatlas` for browser tests. @default true (false for a comparison's second map) */
   exposeForTests?: boolean;
+  /** The MapLibre map once created (null when it is removed), e.g. to link two cameras. */
+  onMap?: (map: MapLibreMap | null) => void;
 }
 
 const ZOOM_EPSILON = 0.011;
@@ -294,6 +296,7 @@ export function MapView(props: MapViewProps) {
     mapRef.current = map;
     const exposed = latest.current.props.exposeForTests ?? true;
     if (exposed) window.__quartiersatlas = { map };
+    latest.current.props.onMap?.(map);
 
     const sourceIds: LayerId[] = ['context', 'city', 'boroughs', 'quarters', 'districts'];
     if (city.hasZensusGrid) sourceIds.push('zensus');
@@ -500,6 +503,7 @@ export function MapView(props: MapViewProps) {
       setOverlay(null);
       mapRef.current = null;
       if (window.__quartiersatlas?.map === map) delete window.__quartiersatlas;
+      latest.current.props.onMap?.(null);
       delete container.dataset.mapIdle;
       map.remove();
     };

@@ -248,6 +248,18 @@ export const GlobalMoran = Type.Object({
 });
 export type GlobalMoran = Static<typeof GlobalMoran>;
 
+/**
+ * A limit of a result the reader must know:
+ * - `fdr_resolution`: with P permutations the smallest pseudo p is 1/(P+1); over `units` tests
+ *   the FDR correction lifts a lone smallest p to `liftedP`, above 0.05: more permutations help;
+ * - `asymmetric_weights`: k-nearest-neighbour (or explicit) weights are not symmetric.
+ */
+export const CardNote = Type.Object({
+  code: Type.Union([Type.Literal('fdr_resolution'), Type.Literal('asymmetric_weights')]),
+  values: Type.Record(Type.String(), Type.Number()),
+});
+export type CardNote = Static<typeof CardNote>;
+
 /** Everything needed to reproduce and defend a result. */
 export const MethodCard = Type.Object({
   statistic: HotspotMethod,
@@ -266,8 +278,14 @@ export const MethodCard = Type.Object({
   fdr: Type.Boolean(),
   /** Significance level of the classes (bins use 0.01/0.05/0.10). */
   alpha: Type.Number(),
-  /** Which p-value decides the classes. */
+  /**
+   * Which p-value decides the classes: Gi* bins by the analytic p of z (as ArcGIS's Hot Spot
+   * Analysis); local Moran clusters by the permutation pseudo p when permutations ran (as GeoDa),
+   * because the normal approximation of local Moran's I is poor.
+   */
   decidedBy: Type.Union([Type.Literal('pseudo'), Type.Literal('analytic')]),
+  /** What limits the result, as codes with figures the UI words (see CardNote). */
+  notes: Type.Array(CardNote),
   units: Type.Integer(),
   islands: Type.Integer(),
   minUnits: Type.Integer(),

@@ -69,3 +69,19 @@ export function seriesOf(series: AnalysisSeries, unitId: string | null, indicato
     });
   return { unit: unit ? pick(unit) : null, city: pick(series.city) };
 }
+
+/**
+ * Area id → the figure under its name on the map: the value, or the range of an
+ * estimate; "–" for none. Hexagons carry no labels (too many, too small).
+ */
+export function analysisLabels(
+  rows: readonly AnalysisRow[],
+  digits: number,
+  format: { decimal: (value: number, digits?: number) => string; range: (range: Range, digits?: number) => string },
+): Map<number, string> {
+  return new Map(
+    rows.flatMap((r) =>
+      r.areaId === null ? [] : [[r.areaId, r.range ? format.range(r.range, digits) : r.value !== null ? format.decimal(r.value, digits) : '–'] as [number, string]],
+    ),
+  );
+}

@@ -65,6 +65,16 @@ export function MethodCard({ card, global, refusal }: { card: Card; global: Glob
           <strong>{t(`analysis.refusal.${refusal.reason}`)}</strong> {refusal.message}
         </p>
       )}
+      {card.notes.map((note) => (
+        <p key={note.code} className="hint method-card-note" data-testid={`method-note-${note.code}`}>
+          {t(`analysis.note.${note.code}`, {
+            permutations: integer(note.values.permutations ?? 0),
+            units: integer(note.values.units ?? 0),
+            smallestP: decimal(note.values.smallestP ?? 0, 4),
+            liftedP: decimal(note.values.liftedP ?? 0, 3),
+          })}
+        </p>
+      ))}
       <dl className="method-card-list">
         {rows.map(([term, value]) => (
           <div key={term} className="method-card-row">

@@ -43,7 +43,7 @@ export function hexLayer({ visible, colours, selectedHex }: HexLayerOptions): { 
       layout: { visibility },
       paint: {
         'fill-color': analysisFillColour(colours),
-        'fill-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 0.95, 0.82],
+        'fill-opacity': 0.82,
       },
     },
     lines: [

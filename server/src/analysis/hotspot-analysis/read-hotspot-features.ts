@@ -81,24 +81,37 @@ function readPolygon(polygon: unknown, field: string): number[][][] {
   });
 }
 
-/** Area-weighted centroid of the outer rings (shoelace), in the projected plane. */
+/**
+ * Area-weighted centroid of the outer rings (shoelace), in the projected plane. Each part
+ * weighs by its absolute area: GeoJSON readers must accept either winding (RFC 7946 §3.1.6),
+ * and signed areas of opposite windings would cancel.
+ */
 function centroid(polygons: number[][][][]): [number, number] {
-  let area = 0;
+  let total = 0;
   let cx = 0;
   let cy = 0;
   for (const [outer] of polygons) {
+    let area = 0;
+    let px = 0;
+    let py = 0;
     for (let k = 0; k < outer.length - 1; k++) {
       const [x0, y0] = outer[k];
       const [x1, y1] = outer[k + 1];
       const cross = x0 * y1 - x1 * y0;
       area += cross;
-      cx += (x0 + x1) * cross;
-      cy += (y0 + y1) * cross;
+      px += (x0 + x1) * cross;
+      py += (y0 + y1) * cross;
     }
+    if (area === 0) continue;
+    // px / (3 · area) is the part's centroid whatever its winding; weigh it by |area|.
+    const weight = Math.abs(area);
+    total += weight;
+    cx += (px / (3 * area)) * weight;
+    cy += (py / (3 * area)) * weight;
   }
-  if (area === 0) {
+  if (total === 0) {
     const [first] = polygons[0][0];
     return [first[0], first[1]];
   }
-  return [cx / (3 * area), cy / (3 * area)];
+  return [cx / total, cy / total];
 }

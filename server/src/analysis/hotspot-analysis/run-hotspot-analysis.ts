@@ -114,7 +114,8 @@ export function runHotspotAnalysis(input: HotspotRunInput): HotspotResult {
     seed: input.seed,
     fdr: input.fdr,
     alpha: ALPHA,
-    decidedBy: input.permutations > 0 ? 'pseudo' : 'analytic',
+    decidedBy: decidedBy(input.method, input.permutations),
+    notes: [],
     units: active.length,
     islands: 0,
     minUnits: input.minUnits,
@@ -168,7 +169,10 @@ export function runHotspotAnalysis(input: HotspotRunInput): HotspotResult {
   const perms = input.permutations > 0 ? conditionalPermutation(values, w, input.method, input.permutations, input.seed) : null;
   const isIsland = (a: number) => neighbors[a].length === 0;
   // A pseudo p is NaN when every draw equalled the observed value: no evidence either way.
-  const decisionP = active.map((_, a) => (isIsland(a) ? Number.NaN : perms ? (Number.isNaN(perms.pseudoP[a]) ? 1 : perms.pseudoP[a]) : local.p[a]));
+  const byPseudo = decidedBy(input.method, input.permutations) === 'pseudo';
+  const decisionP = active.map((_, a) =>
+    isIsland(a) ? Number.NaN : byPseudo && perms ? (Number.isNaN(perms.pseudoP[a]) ? 1 : perms.pseudoP[a]) : local.p[a],
+  );
   const tested = decisionP.flatMap((p, a) => (Number.isNaN(p) ? [] : [a]));
   const adjusted = input.fdr ? benjaminiHochberg(tested.map((a) => decisionP[a])) : tested.map((a) => decisionP[a]);
   const pDecision = new Map(tested.map((a, t) => [a, adjusted[t]]));
@@ -196,13 +200,15 @@ export function runHotspotAnalysis(input: HotspotRunInput): HotspotResult {
       unit.note = 'island: no neighbours under these weights, so no local statistic';
       return;
     }
-    const p = pDecision.get(a)!;
     unit.z = finiteOrNull(local.z[a]);
     unit.p = finiteOrNull(local.p[a]);
     unit.pseudoP = perms ? finiteOrNull(perms.pseudoP[a]) : null;
-    unit.pDecision = p;
-    if (input.method === 'gi_star') unit.bin = confidenceBin(local.z[a], p);
-    else unit.cluster = clusterClass(local.quadrant![a], p, ALPHA);
+    // No p (a unit exactly at the mean has no variance under local Moran): nothing to test,
+    // so not significant rather than missing.
+    const p = pDecision.get(a);
+    unit.pDecision = p ?? null;
+    if (input.method === 'gi_star') unit.bin = p === undefined ? 0 : confidenceBin(local.z[a], p);
+    else unit.cluster = p === undefined ? 'ns' : clusterClass(local.quadrant![a], p, ALPHA);
     if (trends) unit.trend = trends.byActive[a];
   });
 
@@ -210,8 +216,29 @@ export function runHotspotAnalysis(input: HotspotRunInput): HotspotResult {
     refusal: null,
     units,
     global: globalStatistic(values, w, input.permutations, input.seed),
-    card: card({ weights: weightsCard, islands, trendMonths: trends?.months ?? null, computeMs: performance.now() - started }),
+    card: card({
+      weights: weightsCard,
+      islands,
+      trendMonths: trends?.months ?? null,
+      notes: cardNotes(byPseudo, input, tested.length, weightsCard.symmetric),
+      computeMs: performance.now() - started,
+    }),
   };
+}
+
+/** Gi* by its analytic p (ArcGIS); local Moran by the pseudo p when permutations ran (GeoDa, esda). */
+function decidedBy(method: HotspotMethod, permutations: number): MethodCard['decidedBy'] {
+  return method === 'local_moran' && permutations > 0 ? 'pseudo' : 'analytic';
+}
+
+function cardNotes(byPseudo: boolean, input: HotspotRunInput, tests: number, symmetric: boolean): MethodCard['notes'] {
+  const notes: MethodCard['notes'] = [];
+  const smallestP = 1 / (input.permutations + 1);
+  if (byPseudo && input.fdr && smallestP * tests > ALPHA) {
+    notes.push({ code: 'fdr_resolution', values: { permutations: input.permutations, units: tests, smallestP, liftedP: smallestP * tests } });
+  }
+  if (!symmetric) notes.push({ code: 'asymmetric_weights', values: {} });
+  return notes;
 }
 
 /** Empirical Bayes smoothed rates (scaled) of the active units; null without populations. */
@@ -272,6 +299,8 @@ function globalStatistic(values: Float64Array, w: SpatialWeights, permutations: 
   // Global Moran's I needs at least four units with neighbours; with fewer there is none.
   if (w.neighbors.filter((list) => list.length > 0).length < 4) return null;
   const g = globalMoran(values, w);
+  // With very few links the randomisation variance can come out negative: no z, no test.
+  if (!Number.isFinite(g.zRandomisation)) return null;
   let pseudoP: number | null = null;
   if (permutations > 0) {
     const rng = new Rng(seed, 'global-moran');
@@ -291,19 +320,23 @@ function globalStatistic(values: Float64Array, w: SpatialWeights, permutations: 
   return { I: g.I, expected: g.expected, variance: g.varianceRandomisation, z: g.zRandomisation, p: g.pRandomisation, pseudoP };
 }
 
-/** Moran's I alone (for the permutations of the global test). */
+/**
+ * Moran's I alone (for the permutations of the global test), as globalMoran computes it:
+ * the mean over all units, n the units that have neighbours (spdep's `adjust.n`).
+ */
 function moranI(values: Float64Array, w: SpatialWeights): number {
-  const n = values.length;
   let mean = 0;
   for (const v of values) mean += v;
-  mean /= n;
+  mean /= values.length;
+  let n = 0;
   let num = 0;
   let den = 0;
   let s0 = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < values.length; i++) {
     const di = values[i] - mean;
     den += di * di;
     const list = w.neighbors[i];
+    if (list.length > 0) n++;
     const weights = w.weights[i];
     for (let k = 0; k < list.length; k++) {
       num += weights[k] * di * (values[list[k]] - mean);
