@@ -85,3 +85,22 @@ export function countPixels(png: Buffer, predicate: (r: number, g: number, b: nu
   }
   return count;
 }
+
+/** Opens a page of the app and waits for the map's first idle with all its data (`data-map-idle`). */
+export async function openApp(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForSelector('[data-map-idle="true"]', { timeout: 60_000 });
+}
+
+/** Waits until MapLibre has drawn everything it was asked to (after a style or data change). */
+export async function mapIdle(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        // The app exposes its (first) map for tests as window.__quartiersatlas (map-view.tsx).
+        const map = (window as unknown as { __quartiersatlas: { map: { triggerRepaint(): void; once(event: string, f: () => void): void } } }).__quartiersatlas.map;
+        map.triggerRepaint();
+        map.once('idle', () => resolve());
+      }),
+  );
+}

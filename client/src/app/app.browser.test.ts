@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../server/src/db/database.ts';
 import { loadConfig } from '../../../server/src/config.ts';
 import { seedCity } from '../../../server/src/seed/seed-city.ts';
-import { launchChromium, watchPage, countPixels, type PageWatch } from '../../../server/test/chromium.ts';
+import { launchChromium, mapIdle, openApp, watchPage, countPixels, type PageWatch } from '../../../server/test/chromium.ts';
 import { engines, openTestDatabase } from '../../../server/test/engines.ts';
 import { buildTestApp, listenTestApp } from '../../../server/test/test-app.ts';
 
@@ -45,23 +45,6 @@ async function changedShare(a: Buffer, b: Buffer, exclude?: { x: number; y: numb
     }
   }
   return changed / total;
-}
-
-async function openApp(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await page.waitForSelector('[data-map-idle="true"]', { timeout: 60_000 });
-}
-
-/** Waits until MapLibre has drawn everything it was asked to (after a style change). */
-async function mapIdle(page: Page): Promise<void> {
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const map = window.__quartiersatlas!.map;
-        map.triggerRepaint();
-        map.once('idle', () => resolve());
-      }),
-  );
 }
 
 describe.each(engines)('the app in Chromium on %s', (engine) => {

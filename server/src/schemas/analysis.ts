@@ -306,7 +306,10 @@ export type MethodCard = Static<typeof MethodCard>;
 /** Why there is no map: too few units, no variance, only islands. */
 export const HotspotRefusal = Type.Object({
   reason: Type.Union([Type.Literal('too_few_units'), Type.Literal('no_variance'), Type.Literal('no_neighbours')]),
+  /** In English, for API users; the UI words it from `reason` and `values`. */
   message: Type.String(),
+  /** The figures behind the reason: `withValue` (units with a value), `units`, `minUnits`, `value`. */
+  values: Type.Record(Type.String(), Type.Number()),
 });
 export type HotspotRefusal = Static<typeof HotspotRefusal>;
 

@@ -22,7 +22,10 @@ export function MethodCard({ card, global, refusal }: { card: Card; global: Glob
   const rows: [string, string][] = [
     [t('analysis.card.statistic'), t(`analysis.statistic.${card.statistic}`)],
     [t('analysis.card.weights'), weights],
-    [t('analysis.card.neighbours'), t('analysis.card.neighboursValue', { mean: decimal(w.meanNeighbors, 1), islands: integer(card.islands), crs: w.crs })],
+    // Before weights exist (too few units, no variance) there is nothing to say about neighbours.
+    ...(refusal && refusal.reason !== 'no_neighbours'
+      ? []
+      : [[t('analysis.card.neighbours'), t('analysis.card.neighboursValue', { mean: decimal(w.meanNeighbors, 1), islands: integer(card.islands), crs: w.crs })] as [string, string]]),
     [
       t('analysis.card.inference'),
       card.permutations > 0
@@ -62,7 +65,13 @@ export function MethodCard({ card, global, refusal }: { card: Card; global: Glob
       </h3>
       {refusal && (
         <p className="refusal" role="status" data-testid="hotspot-refusal">
-          <strong>{t(`analysis.refusal.${refusal.reason}`)}</strong> {refusal.message}
+          <strong>{t(`analysis.refusal.${refusal.reason}`)}</strong>{' '}
+          {t(`analysis.refusal.${refusal.reason}.text`, {
+            withValue: integer(refusal.values.withValue ?? 0),
+            units: integer(refusal.values.units ?? 0),
+            minUnits: integer(refusal.values.minUnits ?? 0),
+            value: decimal(refusal.values.value ?? 0, 2),
+          })}
         </p>
       )}
       {card.notes.map((note) => (

@@ -77,8 +77,9 @@ export function useAnalysisView(
   const legend = useMemo(() => {
     if (!data || !month) return null;
     const showStatistic = statistic && result && !result.refusal ? statistic : null;
-    // While a statistic loads or was refused, the map shows no classes rather than old ones.
-    if (statistic && !showStatistic) return analysisLegend([], { settings, indicator: settings.indicator, statistic, allValues, format: String, formatSd: String });
+    // While a statistic loads or was refused, every unit is "no result" (rows carry no hotspot
+    // then), rather than showing old classes.
+    if (statistic && !showStatistic) return analysisLegend(rows, { settings, indicator: settings.indicator, statistic, allValues, format: String, formatSd: String });
     return analysisLegend(rows, {
       settings,
       indicator: settings.indicator,

@@ -7,6 +7,7 @@
  */
 import type {
   AnalysisLevel,
+  HotspotRefusal,
   GlobalMoran,
   HotspotMethod,
   HotspotResult,
@@ -30,7 +31,6 @@ import { empiricalBayesRates } from '../smoothing/empirical-bayes.ts';
 import { classifyEmergingHotspot } from '../trends/emerging-hotspots.ts';
 import { mannKendall } from '../trends/mann-kendall.ts';
 import { Rng } from '../prng.ts';
-import { HotspotRefusal } from './hotspot-refusal.ts';
 
 /** A MultiPolygon's coordinates in EPSG:25832 metres. */
 type MultiPolygonCoordinates = number[][][][];
@@ -129,8 +129,9 @@ export function runHotspotAnalysis(input: HotspotRunInput): HotspotResult {
     references: REFERENCES[input.method],
     ...extra,
   });
-  const refuse = (refusal: HotspotRefusal): HotspotResult => ({
-    refusal: { reason: refusal.reason, message: refusal.message },
+  // The data cannot support a statistic: a refusal that says why, never a coloured map.
+  const refuse = (reason: HotspotRefusal['reason'], message: string, values: HotspotRefusal['values']): HotspotResult => ({
+    refusal: { reason, message, values },
     units: [],
     global: null,
     card: card(),
@@ -138,11 +139,10 @@ export function runHotspotAnalysis(input: HotspotRunInput): HotspotResult {
 
   if (active.length < input.minUnits) {
     return refuse(
-      new HotspotRefusal(
-        'too_few_units',
-        `${active.length} of ${n} units have a value; a local statistic needs at least ${input.minUnits} ` +
-          '(with fewer, z-scores and permutation p-values are unreliable). Choose a finer level or the H3 grid.',
-      ),
+      'too_few_units',
+      `${active.length} of ${n} units have a value; a local statistic needs at least ${input.minUnits} ` +
+        '(with fewer, z-scores and permutation p-values are unreliable). Choose a finer level or the H3 grid.',
+      { withValue: active.length, units: n, minUnits: input.minUnits },
     );
   }
 
@@ -151,7 +151,10 @@ export function runHotspotAnalysis(input: HotspotRunInput): HotspotResult {
   const values = Float64Array.from(active, (i) => analysed[i]!);
   const mean = values.reduce((s, v) => s + v, 0) / values.length;
   if (values.every((v) => Math.abs(v - mean) <= 1e-12 * Math.max(1, Math.abs(mean)))) {
-    return refuse(new HotspotRefusal('no_variance', `All ${active.length} units have the same value (${mean}); there is no pattern to test.`));
+    return refuse('no_variance', `All ${active.length} units have the same value (${mean}); there is no pattern to test.`, {
+      withValue: active.length,
+      value: mean,
+    });
   }
   const w = weightsFromNeighbors(neighbors, input.weights.transform);
   const islands = neighbors.filter((list) => list.length === 0).length;
@@ -159,7 +162,11 @@ export function runHotspotAnalysis(input: HotspotRunInput): HotspotResult {
   const weightsCard = { ...card().weights, symmetric: isSymmetric(neighbors), meanNeighbors };
   if (islands === active.length) {
     return {
-      ...refuse(new HotspotRefusal('no_neighbours', `None of the ${active.length} units has a neighbour under these weights; widen the distance band or use more neighbours.`)),
+      ...refuse(
+        'no_neighbours',
+        `None of the ${active.length} units has a neighbour under these weights; widen the distance band or use more neighbours.`,
+        { withValue: active.length },
+      ),
       card: card({ weights: weightsCard, islands }),
     };
   }
