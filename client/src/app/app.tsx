@@ -52,7 +52,7 @@ import { AREA_LAYER_IDS, levelOfAreaLayer, tileLayerOfLevel, type AreaLayerId } 
 import { useStore } from '../state/create-store.ts';
 import { bumpDataVersion, dataVersionStore } from '../state/data-version-store.ts';
 import { formatViewHash, parseViewHash, type AnalysisState, type Locale, type UrlState, type ViewState } from '../state/url-state.ts';
-import { updateUrlState, useUrlState } from '../state/url-state-store.ts';
+import { currentUrlState, updateUrlState, useUrlState } from '../state/url-state-store.ts';
 import { ProgressBar } from '../ui/progress-bar.tsx';
 import { RequestErrorMessage } from '../ui/request-error.tsx';
 import { AppHeader } from './app-header.tsx';
@@ -78,12 +78,9 @@ const selectLevel = (level: AreaLayerId) => updateUrlState({ level });
  * map (or the pair) fits the city again instead of keeping a zoom made for the other width.
  */
 const updateAnalysis = (patch: Partial<AnalysisState>) => {
-  const current = urlAnalysis();
+  const current = currentUrlState().analysis;
   const toggled = patch.compareMonth !== undefined && (patch.compareMonth === null) !== (current.compareMonth === null);
   updateUrlState({ analysis: { ...current, ...patch }, ...(toggled ? { view: null } : {}) });
-};
-let urlAnalysis: () => AnalysisState = () => {
-  throw new Error('analysis state read before the app rendered');
 };
 const selectHex = (hex: string | null) => updateAnalysis({ hex });
 // Rounded like the link, so that the URL round-trips and the camera does not jump back.
@@ -225,7 +222,6 @@ function Workspace({
   // Class breaks come from the latest month, so that stepping back keeps colours comparable.
   const reference = useFigures(wantsFigures && !isLatest ? areaLevel : null, monthRange?.latest ?? null, version.data);
   const coverage = useCoverage(monthsKnown && areasVisible && url.theme === 'coverage' ? areaLevel : null, month, version.data);
-  urlAnalysis = () => url.analysis;
   const analysisActive = monthsKnown && areasVisible && url.theme === 'analysis';
   const analysis = useAnalysisView(analysisActive, url.analysis, areaLevel, url.month, version.data);
   // A second month beside the first: the same settings, the series shared, its own statistic.

@@ -15,6 +15,11 @@ function syncFromLocation(): void {
 window.addEventListener('popstate', syncFromLocation);
 window.addEventListener('hashchange', syncFromLocation);
 
+/** The state now, for handlers that merge into a part of it (outside React's render). */
+export function currentUrlState(): UrlState {
+  return urlStateStore.get();
+}
+
 export function useUrlState(): UrlState {
   return useStore(urlStateStore);
 }
