@@ -246,6 +246,48 @@ describe.each(engines)('the analysis theme in Chromium on %s', (engine) => {
     expect(perColour.reduce((s, n) => s + n, 0), `pixels per legend colour: ${perColour.join(', ')}`).toBeGreaterThan(5000);
   });
 
+  it('plays the months: the player steps forward by itself, the URL follows, and it stops at the last month', async () => {
+    await page.getByTestId('month-select').selectOption('2026-07');
+    await expect.poll(() => page.getByTestId('month-player-label').textContent()).toBe('Juli 2026');
+    await page.getByTestId('month-play').click();
+    expect(await page.getByTestId('month-play').getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => param(page, 'month'), { timeout: 20_000 }).toBe('2026-08');
+    await expect.poll(() => param(page, 'month'), { timeout: 20_000 }).toBe('2026-09');
+    // The last month is the default: the URL drops it, and playing stops there.
+    await expect.poll(() => page.getByTestId('month-player-label').textContent(), { timeout: 20_000 }).toBe('Oktober 2026');
+    expect(param(page, 'month')).toBeNull();
+    await expect.poll(() => page.getByTestId('month-play').getAttribute('aria-pressed'), { timeout: 5_000 }).toBe('false');
+  });
+
+  it('compares two months side by side: two maps with their months, coloured, moving together', async () => {
+    await page.getByTestId('analysis-compare').selectOption('2025-10');
+    await expect.poll(() => param(page, 'cmp')).toBe('2025-10');
+    await expect.poll(() => page.getByTestId('map').count()).toBe(2);
+    await page.waitForSelector('[data-map-idle="true"]', { timeout: 60_000 });
+    await expect.poll(() => page.getByTestId('map-caption').allTextContents()).toEqual(['Oktober 2026', 'Oktober 2025']);
+
+    // The second map draws its own month's classes in the legend's colours.
+    await page.waitForTimeout(1500);
+    const second = await page.getByTestId('map').nth(1).screenshot({ style: HIDE_OVERLAYS });
+    const perColour = (await legendColours(page)).map((c) => pixelsOf(second, onBackground(c, HEX_OPACITY)));
+    expect(perColour.reduce((sum, n) => sum + n, 0), `pixels per legend colour: ${perColour.join(', ')}`).toBeGreaterThan(2000);
+
+    // Dragging the second map moves the first (the one tests can read) live, during the drag:
+    // not only once the move ends (when the shared URL view would also carry it over).
+    const before = await page.evaluate(() => window.__quartiersatlas!.map.getCenter().toArray());
+    const box = (await page.getByTestId('map').nth(1).boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 - 120, box.y + box.height / 2, { steps: 8 });
+    const during = await page.evaluate(() => window.__quartiersatlas!.map.getCenter().toArray());
+    await page.mouse.up();
+    expect(during[0] - before[0]).toBeGreaterThan(0.001);
+
+    await page.getByTestId('analysis-compare').selectOption('');
+    await expect.poll(() => page.getByTestId('map').count()).toBe(1);
+    expect(param(page, 'cmp')).toBeNull();
+  });
+
   it('logged no error and asked no other host', () => {
     expect(watch.pageErrors).toEqual([]);
     expect(watch.consoleErrors).toEqual([]);
