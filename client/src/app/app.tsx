@@ -243,6 +243,11 @@ function Workspace({
         : null,
     [compareActive, compare.areaClasses, level],
   );
+  const hexDetails = useMemo(() => {
+    if (!url.analysis.grid) return null;
+    const labels = analysisLabels(analysis.rows, indicatorDigits(url.analysis.indicator), i18n);
+    return new Map(analysis.rows.map((r) => [r.index, { name: r.name, detail: labels.get(r.index) ?? '–' }]));
+  }, [url.analysis.grid, analysis.rows, url.analysis.indicator, i18n]);
   const analysisColours = useMemo(() => analysis.legend?.entries.map((e) => e.colour) ?? [], [analysis.legend]);
   const analysisMap = useMemo(
     () => (analysisActive ? { colours: analysisColours, hexagons: url.analysis.grid !== null, selectedHex: url.analysis.hex } : null),
@@ -347,6 +352,7 @@ function Workspace({
     analysis: analysisMap,
     hexUrl: analysis.hexUrl,
     hexStates: analysis.hexClasses,
+    hexDetails,
     onSelectHex: selectHex,
   };
 

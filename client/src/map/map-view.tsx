@@ -146,6 +146,8 @@ export interface MapViewProps {
   hexStates?: ReadonlyMap<number, number> | null;
   /** A hexagon was clicked (its H3 index). */
   onSelectHex?: (id: string) => void;
+  /** Hexagon feature id → its name and figure, for the tooltip. */
+  hexDetails?: ReadonlyMap<number, { name: string; detail: string }> | null;
   /** A line shown over the map, e.g. the month of one side of a comparison. */
   caption?: string | null;
   /** This map is `window.__quartiersatlas` for browser tests. @default true (false for a comparison's second map) */
@@ -427,8 +429,9 @@ export function MapView(props: MapViewProps) {
       setHovered(
         area && area.id !== undefined ? { source: area.source, sourceLayer: area.sourceLayer, id: area.id } : null,
       );
-      const overHex = featuresAt(event, [HEX_FILL_ID]).length > 0;
-      map.getCanvas().style.cursor = area || property || overHex ? 'pointer' : '';
+      const hex = featuresAt(event, [HEX_FILL_ID])[0];
+      const hexDetail = typeof hex?.id === 'number' ? latest.current.props.hexDetails?.get(hex.id) : undefined;
+      map.getCanvas().style.cursor = area || property || hex ? 'pointer' : '';
       const p = property?.properties ?? {};
       const status = typeof p.status === 'string' && STATUSES.includes(p.status) ? (p.status as PropertyStatus) : null;
       hoverStore.set(
@@ -436,8 +439,9 @@ export function MapView(props: MapViewProps) {
           ? {
               x: event.point.x,
               y: event.point.y,
-              areaName: typeof area?.properties.name === 'string' ? area.properties.name : null,
-              areaDetail: typeof area?.id === 'number' ? (latest.current.props.labelDetails?.get(area.id) ?? null) : null,
+              // Over the analysis hexagons the hexagon is what is read, not the area below it.
+              areaName: hexDetail ? hexDetail.name : typeof area?.properties.name === 'string' ? area.properties.name : null,
+              areaDetail: hexDetail ? hexDetail.detail : typeof area?.id === 'number' ? (latest.current.props.labelDetails?.get(area.id) ?? null) : null,
               areaDetailSynthetic: latest.current.props.labelDetailsSynthetic,
               cell: cell
                 ? {

@@ -6,7 +6,7 @@
  * ./analysis-fixture.sql and add up every expectation from the tables with their own SQL.
  */
 import { readFileSync } from 'node:fs';
-import { latLngToCell } from 'h3-js';
+import { cellToLatLng, latLngToCell } from 'h3-js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../../test/engines.ts';
 import { listenTestApp, useTestApp } from '../../test/test-app.ts';
@@ -151,6 +151,30 @@ describe.each(engines)('thematic analysis on %s', (engine) => {
       const { rows } = await t.db.pool.query('SELECT sum(population)::int AS n FROM zensus_cell WHERE city_ags = $1 AND inside_city', [CITY]);
       expect(series.units.reduce((s, u) => s + (u.zensusPopulation ?? 0), 0)).toBe(rows[0].n);
       expect(series.city.zensusPopulation).toBe(rows[0].n);
+    });
+
+    it('h3_9: a hexagon is named after the district its centre lies in, numbered in index order', async () => {
+      const series = await get<AnalysisSeries>('/api/analysis/series?level=h3_9');
+      const centres = series.units.map((u) => cellToLatLng(u.id));
+      // The district containing each centre, by PostGIS; null for centres just outside the city.
+      const { rows } = await t.db.pool.query<{ name: string | null }>(
+        `SELECT (SELECT a.name FROM area AS a WHERE a.city_ags = $1 AND a.level = 'district'
+                   AND ST_Contains(a.geom, ST_SetSRID(ST_MakePoint(p.lon, p.lat), 4326)) LIMIT 1) AS name
+         FROM unnest($2::float8[], $3::float8[]) WITH ORDINALITY AS p(lon, lat, i) ORDER BY p.i`,
+        [CITY, centres.map(([, lon]) => lon), centres.map(([lat]) => lat)],
+      );
+      const numbers = new Map<string, number[]>();
+      series.units.forEach((unit, i) => {
+        const match = /^(.+) · (\d+)$/.exec(unit.name);
+        expect(match, unit.name).not.toBeNull();
+        const [, district, k] = match!;
+        if (rows[i].name !== null) expect(district, unit.id).toBe(rows[i].name);
+        numbers.set(district, [...(numbers.get(district) ?? []), Number(k)]);
+      });
+      expect(rows.filter((r) => r.name !== null).length).toBeGreaterThan(series.units.length / 2);
+      // Units come in H3 index order, so each district's numbers run 1, 2, 3 … in that order.
+      for (const [district, list] of numbers) expect(list, district).toEqual(list.map((_, k) => k + 1));
+      expect(numbers.size).toBe(32);
     });
 
     it('an unknown level is a 400 naming the parameter', async () => {

@@ -78,4 +78,13 @@ describe('analysisLabels', () => {
     ]);
     expect(analysisLabels(analysisRows(series, '2026-10', 'unregistered', null), 0, format).get(7)).toBe('3..9');
   });
+
+  it('keys hexagons (no area id) by their position in the series, the map feature id', () => {
+    const format = { decimal: (v: number) => `v${v}`, range: () => 'range' };
+    const hexagons: AnalysisSeries = { ...series, units: series.units.map((u) => ({ ...u, id: `89${u.id}`, areaId: null })) };
+    expect([...analysisLabels(analysisRows(hexagons, '2026-10', 'registered', null), 0, format)]).toEqual([
+      [0, 'v30'],
+      [1, 'v1'],
+    ]);
+  });
 });

@@ -71,8 +71,9 @@ export function seriesOf(series: AnalysisSeries, unitId: string | null, indicato
 }
 
 /**
- * Area id → the figure under its name on the map: the value, or the range of an
- * estimate; "–" for none. Hexagons carry no labels (too many, too small).
+ * The figure of each unit as text: the value, or the range of an estimate; "–" for none.
+ * Keyed by area id (the map's area labels and tooltip), or for hexagons by their feature
+ * id, the position in the series (their tooltip; hexagons carry no labels: too many, too small).
  */
 export function analysisLabels(
   rows: readonly AnalysisRow[],
@@ -80,8 +81,6 @@ export function analysisLabels(
   format: { decimal: (value: number, digits?: number) => string; range: (range: Range, digits?: number) => string },
 ): Map<number, string> {
   return new Map(
-    rows.flatMap((r) =>
-      r.areaId === null ? [] : [[r.areaId, r.range ? format.range(r.range, digits) : r.value !== null ? format.decimal(r.value, digits) : '–'] as [number, string]],
-    ),
+    rows.map((r) => [r.areaId ?? r.index, r.range ? format.range(r.range, digits) : r.value !== null ? format.decimal(r.value, digits) : '–'] as [number, string]),
   );
 }

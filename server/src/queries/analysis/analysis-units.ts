@@ -17,6 +17,7 @@ import {
   listPropertyMonthlyFigures,
   listStatusEvents,
   listZensusCentres,
+  namePointsByArea,
 } from './analysis.ts';
 
 /** A MultiPolygon's coordinates: polygons → rings → [x, y]. */
@@ -81,12 +82,14 @@ export async function loadAnalysisUnits(pool: pg.Pool, cityAgs: string, level: A
   ]);
   if (!outline) return null;
   const cells = h3CellsCovering(outline, resolution, properties.map((p) => [p.lon, p.lat]));
+  const centres = cells.map(h3CellCentre);
+  const names = hexagonNames(cells, await namePointsByArea(pool, cityAgs, centres));
   const population = new Map<string, number>();
   for (const c of zensus) {
     const cell = h3CellOf(c.lon, c.lat, resolution);
     population.set(cell, (population.get(cell) ?? 0) + c.population);
   }
-  const definitions = cells.map((cell) => ({ id: cell, areaId: null, key: cell, name: cell, zensusPopulation: population.get(cell) ?? null }));
+  const definitions = cells.map((cell, i) => ({ id: cell, areaId: null, key: cell, name: names[i], zensusPopulation: population.get(cell) ?? null }));
   const { units, city: citySeries } = buildUnitSeries({
     months,
     units: definitions,
@@ -100,9 +103,25 @@ export async function loadAnalysisUnits(pool: pg.Pool, cityAgs: string, level: A
     // The grid itself is exact; the figures in it may still be synthetic (`synthetic`).
     series: { level, months, synthetic, provenance: 'official', units, city: citySeries },
     polygons: rings.map((ring) => [[project(ring)]]),
-    points: cells.map((cell) => toUtm32(...h3CellCentre(cell))),
+    points: centres.map(([lon, lat]) => toUtm32(lon, lat)),
     outlines: rings.map((ring) => [ring]),
   };
+}
+
+/**
+ * "Wanne 3.2 · 2": the area a hexagon's centre lies in, and its number among that area's
+ * hexagons (in H3 index order, so names stay the same from run to run); the H3 index itself
+ * where the city has no areas.
+ */
+export function hexagonNames(cells: readonly string[], areaNames: readonly (string | null)[]): string[] {
+  const counts = new Map<string, number>();
+  return cells.map((cell, i) => {
+    const area = areaNames[i];
+    if (area === null) return cell;
+    const k = (counts.get(area) ?? 0) + 1;
+    counts.set(area, k);
+    return `${area} · ${k}`;
+  });
 }
 
 /** The least trustworthy provenance among the units: a map is as exact as its weakest area. */

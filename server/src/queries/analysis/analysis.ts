@@ -14,6 +14,7 @@ const sql = loadSql(import.meta.url, [
   'list-status-events',
   'list-zensus-centres',
   'get-city-outline',
+  'name-points-by-area',
 ] as const);
 
 export interface AnalysisAreaRow {
@@ -98,4 +99,20 @@ export async function listZensusCentres(pool: pg.Pool, cityAgs: string): Promise
 export async function getCityOutline(pool: pg.Pool, cityAgs: string): Promise<{ type: string; coordinates: unknown } | null> {
   const { rows } = await pool.query(sql['get-city-outline'], [cityAgs]);
   return rows[0] ? JSON.parse(rows[0].geometry) : null;
+}
+
+/**
+ * Per point ([lon, lat], EPSG:4326), the name of the finest-level area containing it (or the
+ * nearest); null for every point when the city has no areas below the city level.
+ */
+export async function namePointsByArea(pool: pg.Pool, cityAgs: string, points: readonly [number, number][]): Promise<(string | null)[]> {
+  if (points.length === 0) return [];
+  const { rows } = await pool.query<{ i: number; name: string | null }>(sql['name-points-by-area'], [
+    cityAgs,
+    points.map((p) => p[0]),
+    points.map((p) => p[1]),
+  ]);
+  const names: (string | null)[] = points.map(() => null);
+  for (const row of rows) names[row.i - 1] = row.name;
+  return names;
 }
