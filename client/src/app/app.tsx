@@ -243,6 +243,9 @@ function Workspace({
         : null,
     [compareActive, compare.areaClasses, level],
   );
+  // Stable, so the month player's timer is not restarted by every render of the shell.
+  const latestMonth = monthRange?.latest ?? null;
+  const selectAnalysisMonth = useCallback((m: string) => selectMonth(m === latestMonth ? null : m), [latestMonth]);
   const hexDetails = useMemo(() => {
     if (!url.analysis.grid) return null;
     const labels = analysisLabels(analysis.rows, indicatorDigits(url.analysis.indicator), i18n);
@@ -453,7 +456,7 @@ function Workspace({
             onChange={updateAnalysis}
             onLevel={selectLevel}
             onSelectRow={(row) => (row.areaId !== null ? selectArea(row.areaId) : selectHex(row.id))}
-            onSelectMonth={(m) => selectMonth(m === monthRange?.latest ? null : m)}
+            onSelectMonth={selectAnalysisMonth}
           />
         ) : url.area !== null ? (
           <AreaPanel request={area} onClose={clearSelection} onSelect={selectArea} />

@@ -1,6 +1,6 @@
 /**
  * The URL as a store: components read `useUrlState()`, write `updateUrlState(patch)`.
- * A new selection (area or property) is a history entry (Back returns to the previous
+ * A new selection (area, property or hexagon) is a history entry (Back returns to the previous
  * one); layer toggles, month steps and camera moves replace the current entry so Back
  * does not replay panning.
  */
@@ -30,7 +30,8 @@ export function updateUrlState(patch: Partial<UrlState>): void {
   const { search, hash } = serialiseUrlState(next);
   const url = `${window.location.pathname}${search}${hash}`;
   if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`) {
-    if (next.area !== previous.area || next.property !== previous.property) window.history.pushState(null, '', url);
+    const selected = next.area !== previous.area || next.property !== previous.property || next.analysis.hex !== previous.analysis.hex;
+    if (selected) window.history.pushState(null, '', url);
     else window.history.replaceState(null, '', url);
   }
   urlStateStore.set(next);

@@ -25,6 +25,7 @@ const reasonPhrases: Record<number, string> = {
   415: 'Unsupported Media Type',
   422: 'Unprocessable Entity',
   500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
 export function registerErrorHandler(app: FastifyInstance): void {

@@ -344,6 +344,18 @@ describe.each(engines)('thematic analysis on %s', (engine) => {
       const tooMany = await t.app.inject('/api/analysis/hotspots?layer=registered&level=district&method=gi_star&weights=knn&k=40');
       expect(tooMany.statusCode).toBe(400);
       expect(tooMany.json().message).toBe('weights.k: 40 neighbours need more than 40 units with a value (there are 32)');
+      // Explicit neighbour lists only come through the POST; a band wider than any city is a typo.
+      const explicit = await t.app.inject('/api/analysis/hotspots?layer=registered&level=district&method=gi_star&weights=explicit');
+      expect(explicit.statusCode).toBe(400);
+      expect(explicit.json().message).toMatch(/^weights: /);
+      const wide = await t.app.inject('/api/analysis/hotspots?layer=registered&level=district&method=gi_star&weights=distance_band&thresholdMetres=60000');
+      expect(wide.statusCode).toBe(400);
+      expect(wide.json().message).toMatch(/^thresholdMetres: must be <= 50000/);
+    });
+
+    it('change over 60 months before there are 60 earlier months: a refusal that says there is no value yet', async () => {
+      const result = await get<HotspotResult>(`/api/analysis/hotspots?layer=change_60&level=district&method=gi_star&month=${MONTHS[0]}`);
+      expect(result.refusal).toMatchObject({ reason: 'no_values', values: { units: 32 } });
     });
   });
 
@@ -387,7 +399,7 @@ describe.each(engines)('thematic analysis on %s', (engine) => {
       expect(within300.units.map((u) => u.neighbors)).toEqual(features.features.map((_, i) => (i % 10 === 0 || i % 10 === 9 ? 1 : 2)));
       const within250 = await band(250);
       expect(within250.statusCode).toBe(400);
-      expect(within250.json().message).toMatch(/^cases: None of the 40 units has a neighbour/);
+      expect(within250.json().message).toMatch(/^weights: None of the 40 units has a neighbour/);
     });
 
     it('a missing value names the feature and property', async () => {

@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { createHotspotRunner } from '../analysis/hotspot-analysis/run-hotspots-in-worker.ts';
-import { readHotspotFeatures } from '../analysis/hotspot-analysis/read-hotspot-features.ts';
-import { DEFAULT_PERMUTATIONS, DEFAULT_SEED, seriesHotspotInput } from '../analysis/hotspot-analysis/series-hotspot-input.ts';
+import type { FastifyReply } from 'fastify';
+import { createHotspotRunner } from '../analysis/hotspot-analysis/create-hotspot-runner.ts';
+import type { HotspotJob } from '../analysis/hotspot-analysis/hotspot-job.ts';
+import { seriesHotspotInput } from '../analysis/hotspot-analysis/series-hotspot-input.ts';
+import { WorkerPoolBusyError } from '../analysis/hotspot-analysis/worker-pool.ts';
 import { HotspotInputError } from '../analysis/hotspots/hotspot-input-error.ts';
 import { badRequest, HttpError, notFound } from '../plugins/error-handler.ts';
 import { loadAnalysisUnits } from '../queries/analysis/analysis-units.ts';
@@ -12,6 +14,7 @@ import {
   HexagonCollection,
   HOTSPOT_LIMITS,
   HotspotQuery,
+  HotspotRefusal,
   HotspotRequest,
   HotspotResult,
 } from '../schemas/analysis.ts';
@@ -20,10 +23,19 @@ import { ErrorResponse } from '../schemas/common.ts';
 /** A FeatureCollection of 10,000 hexagons is ~3 MB; leave room for precision and properties. */
 const maxBodyBytes = 32 * 1024 * 1024;
 
+/** The part of a POSTed request a refusal is about. */
+function refusalField(reason: HotspotRefusal['reason'], valueProperty: string): string {
+  if (reason === 'too_few_units') return 'features';
+  if (reason === 'no_neighbours') return 'weights';
+  return `features[].properties.${valueProperty}`;
+}
+
 export const analysisRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { pool, config } = app.ctx;
   const hotspots = createHotspotRunner();
-  app.addHook('onClose', () => hotspots.close());
+  // preClose, not onClose: the HTTP server waits for open requests before onClose, and a
+  // running analysis would hold a shutdown (SIGTERM) for as long as it computes.
+  app.addHook('preClose', () => hotspots.close());
 
   async function unitsOf(level: AnalysisSeries['level']) {
     const units = await loadAnalysisUnits(pool, config.cityAgs, level);
@@ -31,12 +43,20 @@ export const analysisRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return units;
   }
 
-  /** Input errors from the analysis (also from its worker) become 400s that name the field. */
-  async function answer<T>(work: () => Promise<T>): Promise<T> {
+  /**
+   * Runs a job in a worker. Input errors (also from the worker) become 400s that name the
+   * field; a full or closing pool a 503. A client that goes away stops its job.
+   */
+  async function analyse(job: HotspotJob, reply: FastifyReply) {
+    const controller = new AbortController();
+    reply.raw.on('close', () => {
+      if (!reply.raw.writableFinished) controller.abort();
+    });
     try {
-      return await work();
+      return await hotspots.run(job, controller.signal);
     } catch (error) {
       if (error instanceof HotspotInputError) throw badRequest(error.field, error.reason);
+      if (error instanceof WorkerPoolBusyError) throw new HttpError(503, `analysis: ${error.message}`);
       throw error;
     }
   }
@@ -86,10 +106,10 @@ export const analysisRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['analysis'],
         summary: "Getis–Ord Gi* or local Moran's I of an indicator of the app's data, with trend and method card",
         querystring: HotspotQuery,
-        response: { 200: HotspotResult, 400: ErrorResponse, 404: ErrorResponse },
+        response: { 200: HotspotResult, 400: ErrorResponse, 404: ErrorResponse, 503: ErrorResponse },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const query = request.query;
       const units = await unitsOf(query.level);
       const months = units.series.months;
@@ -97,7 +117,7 @@ export const analysisRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!month || !months.includes(month)) {
         throw badRequest('month', months.length === 0 ? 'the city has no monthly figures yet' : `${month} has no figures (${months[0]} … ${months.at(-1)})`);
       }
-      return answer(() => hotspots.run(seriesHotspotInput(units.series, units, query, month)));
+      return analyse({ input: seriesHotspotInput(units.series, units, query, month) }, reply);
     },
   );
 
@@ -109,27 +129,14 @@ export const analysisRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['analysis'],
         summary: "Getis–Ord Gi* or local Moran's I of any GeoJSON points or polygons (EPSG:4326)",
         body: HotspotRequest,
-        response: { 200: HotspotResult, 400: ErrorResponse, 413: ErrorResponse },
+        response: { 200: HotspotResult, 400: ErrorResponse, 413: ErrorResponse, 503: ErrorResponse },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const body = request.body;
-      const result = await answer(async () => {
-        const features = readHotspotFeatures(body, HOTSPOT_LIMITS.maxUnits);
-        return hotspots.run({
-          ...features,
-          method: body.method,
-          weights: body.weights,
-          permutations: body.permutations ?? DEFAULT_PERMUTATIONS,
-          seed: body.seed ?? DEFAULT_SEED,
-          fdr: body.fdr ?? true,
-          minUnits: body.minUnits ?? HOTSPOT_LIMITS.defaultMinUnits,
-          context: { layer: body.valueProperty, level: null, month: null, synthetic: false },
-          history: null,
-        });
-      });
+      const result = await analyse({ request: body }, reply);
       // Sent-in data has no "map anyway": a refusal is a bad request that says why.
-      if (result.refusal) throw new HttpError(400, `${result.refusal.reason === 'too_few_units' ? 'features' : body.valueProperty}: ${result.refusal.message}`);
+      if (result.refusal) throw new HttpError(400, `${refusalField(result.refusal.reason, body.valueProperty)}: ${result.refusal.message}`);
       return result;
     },
   );

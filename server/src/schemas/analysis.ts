@@ -120,6 +120,15 @@ export const HOTSPOT_LIMITS = {
   maxUnits: 20_000,
   maxPermutations: 9_999,
   maxK: 50,
+  /** A distance band wider than this covers any city: it is a typo, not a question. */
+  maxThresholdMetres: 50_000,
+  /** Neighbour links per unit on average; a band that links more says nothing local. */
+  maxLinksPerUnit: 50,
+  /**
+   * Work of one request: permutations × neighbour links (≈ 4 s on one core). 999
+   * permutations on 10,000 hexagons with 6 neighbours each are 6·10⁷.
+   */
+  maxPermutationWork: 300_000_000,
 } as const;
 
 export const WeightsSpec = Type.Object({
@@ -127,7 +136,7 @@ export const WeightsSpec = Type.Object({
   /** Neighbours per unit (knn). @default 8 */
   k: Type.Optional(Type.Integer({ minimum: 1, maximum: HOTSPOT_LIMITS.maxK })),
   /** Distance band in metres, measured in EPSG:25832 between points or unit centroids. */
-  thresholdMetres: Type.Optional(Type.Number({ exclusiveMinimum: 0 })),
+  thresholdMetres: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: HOTSPOT_LIMITS.maxThresholdMetres })),
   /** Explicit neighbour lists: `neighbors[i]` are the 0-based indices of feature i's neighbours. */
   neighbors: Type.Optional(Type.Array(Type.Array(Type.Integer()))),
   transform: WeightsTransform,
@@ -144,6 +153,7 @@ export const HotspotRequest = Type.Object({
           geometry: Type.Union([Type.Object({ type: Type.String(), coordinates: Type.Any() }), Type.Null()]),
           properties: Type.Union([Type.Record(Type.String(), Type.Any()), Type.Null()]),
         }),
+        { maxItems: HOTSPOT_LIMITS.maxUnits },
       ),
     },
     { description: 'Points or polygons in EPSG:4326 (GeoJSON)' },
@@ -169,10 +179,10 @@ export const HotspotQuery = Type.Object({
   level: AnalysisLevel,
   month: Type.Optional(Month),
   method: HotspotMethod,
-  /** @default queen for areas and hexagons */
-  weights: Type.Optional(WeightsType),
+  /** @default queen. Explicit neighbour lists only come through the POST. */
+  weights: Type.Optional(Type.Union([Type.Literal('queen'), Type.Literal('rook'), Type.Literal('knn'), Type.Literal('distance_band')])),
   k: Type.Optional(Type.Integer({ minimum: 1, maximum: HOTSPOT_LIMITS.maxK })),
-  thresholdMetres: Type.Optional(Type.Number({ exclusiveMinimum: 0 })),
+  thresholdMetres: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: HOTSPOT_LIMITS.maxThresholdMetres })),
   /** @default row */
   transform: Type.Optional(WeightsTransform),
   permutations: Type.Optional(Type.Integer({ minimum: 0, maximum: HOTSPOT_LIMITS.maxPermutations })),
@@ -305,7 +315,7 @@ export type MethodCard = Static<typeof MethodCard>;
 
 /** Why there is no map: too few units, no variance, only islands. */
 export const HotspotRefusal = Type.Object({
-  reason: Type.Union([Type.Literal('too_few_units'), Type.Literal('no_variance'), Type.Literal('no_neighbours')]),
+  reason: Type.Union([Type.Literal('no_values'), Type.Literal('too_few_units'), Type.Literal('no_variance'), Type.Literal('no_neighbours')]),
   /** In English, for API users; the UI words it from `reason` and `values`. */
   message: Type.String(),
   /** The figures behind the reason: `withValue` (units with a value), `units`, `minUnits`, `value`. */

@@ -4,7 +4,7 @@
  * choice lands in the URL (AnalysisState), so a result can be shared and re-run.
  */
 import { useEffect, useState } from 'react';
-import { INDICATORS, type Indicator } from '../../../../server/src/schemas/analysis.ts';
+import { HOTSPOT_LIMITS, INDICATORS, type Indicator } from '../../../../server/src/schemas/analysis.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { SEQUENTIAL_PALETTES, type SequentialPaletteName } from '../../map/classification/palettes.ts';
 import { MAX_CLASSES, MIN_CLASSES } from '../../map/classification/class-count.ts';
@@ -147,7 +147,9 @@ function ManualBreaks({ breaks, onChange }: { breaks: number[]; onChange: (break
   const format = (list: number[]) => list.map((b) => b.toLocaleString(locale, { maximumFractionDigits: 6 })).join('; ');
   const [text, setText] = useState(format(breaks));
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => setText(format(breaks)), [breaks.join(',')]); // eslint-disable-line react-hooks/exhaustive-deps
+  // Re-written when the breaks or the language change: text in the other language's number
+  // format would be read wrongly ("0,5" is 5 in English).
+  useEffect(() => setText(format(breaks)), [breaks.join(','), locale]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const apply = () => {
     const parts = text.split(';').map((p) => p.trim()).filter((p) => p !== '');
@@ -200,19 +202,13 @@ function StatisticControls({ settings, onChange }: Pick<AnalysisControlsProps, '
       {settings.weights === 'knn' && (
         <label className="field field-narrow">
           <span className="field-label">k</span>
-          <input type="number" min={1} max={50} value={settings.k} onChange={(e) => validInt(e.target.value, 1, 50, (k) => onChange({ k }))} />
+          <IntegerInput testId="analysis-k" value={settings.k} min={1} max={50} onCommit={(k) => onChange({ k })} />
         </label>
       )}
       {settings.weights === 'distance_band' && (
         <label className="field field-narrow">
           <span className="field-label">{t('analysis.band')}</span>
-          <input
-            type="number"
-            min={50}
-            step={50}
-            value={settings.bandMetres}
-            onChange={(e) => validInt(e.target.value, 1, 100_000, (bandMetres) => onChange({ bandMetres }))}
-          />
+          <IntegerInput testId="analysis-band" value={settings.bandMetres} min={1} max={HOTSPOT_LIMITS.maxThresholdMetres} step={50} onCommit={(bandMetres) => onChange({ bandMetres })} />
         </label>
       )}
       <label className="field">
@@ -234,7 +230,7 @@ function StatisticControls({ settings, onChange }: Pick<AnalysisControlsProps, '
       </label>
       <label className="field field-narrow">
         <span className="field-label">{t('analysis.seed')}</span>
-        <input type="number" min={0} value={settings.seed} onChange={(e) => validInt(e.target.value, 0, 4294967295, (seed) => onChange({ seed }))} />
+        <IntegerInput testId="analysis-seed" value={settings.seed} min={0} max={4294967295} onCommit={(seed) => onChange({ seed })} />
       </label>
       <label className="option">
         <input type="checkbox" data-testid="analysis-fdr" checked={settings.fdr} onChange={(e) => onChange({ fdr: e.target.checked })} />
@@ -244,7 +240,31 @@ function StatisticControls({ settings, onChange }: Pick<AnalysisControlsProps, '
   );
 }
 
-function validInt(text: string, min: number, max: number, apply: (n: number) => void): void {
-  const n = Number(text);
-  if (Number.isInteger(n) && n >= min && n <= max) apply(n);
+/**
+ * A whole number typed as a draft and applied on Enter or when the field is left, so that
+ * typing "1500" asks the server once, not for 1, 15, 150 and 1500; an empty or invalid
+ * draft goes back to the applied value.
+ */
+function IntegerInput({ value, min, max, step, testId, onCommit }: { value: number; min: number; max: number; step?: number; testId: string; onCommit: (n: number) => void }) {
+  const [draft, setDraft] = useState(String(value));
+  useEffect(() => setDraft(String(value)), [value]);
+  const commit = () => {
+    const n = Number(draft);
+    if (draft.trim() !== '' && Number.isInteger(n) && n >= min && n <= max) {
+      if (n !== value) onCommit(n);
+    } else setDraft(String(value));
+  };
+  return (
+    <input
+      type="number"
+      data-testid={testId}
+      min={min}
+      max={max}
+      step={step}
+      value={draft}
+      onChange={(e) => setDraft(e.target.value)}
+      onBlur={commit}
+      onKeyDown={(e) => e.key === 'Enter' && commit()}
+    />
+  );
 }

@@ -28,7 +28,7 @@ export function analysisRows(series: AnalysisSeries, month: string, indicator: I
   const m = series.months.indexOf(month);
   const byId = new Map((hotspots?.units ?? []).map((u) => [u.id, u]));
   return series.units.map((unit, index) => {
-    const v = m < 0 ? null : indicatorValue(unit, m, indicator);
+    const v = m < 0 ? null : indicatorValue(unit, m, indicator, series.months);
     return {
       index,
       id: unit.id,
@@ -49,7 +49,7 @@ export function allMonthValues(series: AnalysisSeries, indicator: Indicator): nu
   const values: number[] = [];
   series.months.forEach((_, m) => {
     for (const unit of series.units) {
-      const v = classValue(indicatorValue(unit, m, indicator));
+      const v = classValue(indicatorValue(unit, m, indicator, series.months));
       if (v !== null) values.push(v);
     }
   });
@@ -64,7 +64,7 @@ export function seriesOf(series: AnalysisSeries, unitId: string | null, indicato
   const unit = unitId === null ? undefined : series.units.find((u) => u.id === unitId);
   const pick = (u: AnalysisSeries['city']) =>
     series.months.map((_, m) => {
-      const v = indicatorValue(u, m, indicator);
+      const v = indicatorValue(u, m, indicator, series.months);
       return { value: v.value, range: v.range };
     });
   return { unit: unit ? pick(unit) : null, city: pick(series.city) };

@@ -7,13 +7,35 @@ import { useMemo } from 'react';
 import type { AnalysisLevel, AnalysisSeries, HotspotResult } from '../../../../server/src/schemas/analysis.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import type { RequestResult } from '../../lib/use-request.ts';
-import { withQuery } from '../../lib/versioned-url.ts';
+import { versionedUrl, withQuery } from '../../lib/versioned-url.ts';
 import type { AnalysisState } from '../../state/url-state.ts';
 import { isHotspotIndicator } from '../../state/url-state.ts';
 import { allMonthValues, analysisRows, type AnalysisRow } from './analysis-rows.ts';
 import { analysisLegend, type AnalysisLegend } from './analysis-legend.ts';
 import { useAnalysisSeries } from './use-analysis-series.ts';
 import { useHotspots } from './use-hotspots.ts';
+
+/** Whether a result's method card is the answer to these settings. */
+function answers(
+  result: HotspotResult,
+  asked: { month: string | null; level: AnalysisLevel; layer: string; statistic: string | null; settings: AnalysisState },
+): boolean {
+  const { card } = result;
+  const s = asked.settings;
+  return (
+    card.month === asked.month &&
+    card.level === asked.level &&
+    card.layer === asked.layer &&
+    card.statistic === asked.statistic &&
+    card.weights.type === s.weights &&
+    card.weights.transform === s.transform &&
+    (s.weights !== 'knn' || card.weights.k === s.k) &&
+    (s.weights !== 'distance_band' || card.weights.thresholdMetres === s.bandMetres) &&
+    card.permutations === s.permutations &&
+    card.seed === s.seed &&
+    card.fdr === s.fdr
+  );
+}
 
 /** Decimals of an indicator's values: rates one, counts none. */
 export const indicatorDigits = (indicator: AnalysisState['indicator']) => (indicator === 'registered_per_1000' ? 1 : 0);
@@ -66,7 +88,8 @@ export function useAnalysisView(
   );
   const hotspots = useHotspots(ask, dataVersion);
   const fresh = hotspots.state.status === 'success' && ask !== null ? hotspots.state.data : null;
-  const result = fresh && fresh.card.month === month && fresh.card.level === level && fresh.card.layer === settings.indicator && fresh.card.statistic === statistic ? fresh : null;
+  // The answer to exactly the question asked, never the previous one beside new settings.
+  const result = fresh && answers(fresh, { month, level, layer: settings.indicator, statistic, settings }) ? fresh : null;
 
   const rows = useMemo(
     () => (data && month ? analysisRows(data, month, settings.indicator, result && !result.refusal ? result : null) : []),
@@ -108,7 +131,8 @@ export function useAnalysisView(
     result: ask ? result : null,
     areaClasses,
     hexClasses,
-    hexUrl: active && settings.grid ? withQuery('/api/analysis/units.geojson', { level: settings.grid }) : null,
+    // Versioned like the series: after an import the cells (and so the feature ids) may change.
+    hexUrl: active && settings.grid ? versionedUrl(withQuery('/api/analysis/units.geojson', { level: settings.grid }), dataVersion) : null,
     pending: active && (series.state.status === 'loading' || (ask !== null && hotspots.state.status === 'loading')),
   };
 }

@@ -1,10 +1,11 @@
 /**
- * Worker-thread entry: runs hotspot analyses sent by the request thread
- * (run-hotspots-in-worker.ts), so a long permutation run never blocks the server.
+ * Worker-thread entry: runs hotspot jobs sent by the request thread
+ * (create-hotspot-runner.ts), so a long permutation run never blocks the server.
  */
 import { parentPort } from 'node:worker_threads';
-import { runHotspotAnalysis, type HotspotRunInput } from './run-hotspot-analysis.ts';
+import type { HotspotResult } from '../../schemas/analysis.ts';
+import { runHotspotJob, type HotspotJob } from './hotspot-job.ts';
 import { serveJobs } from './worker-pool.ts';
 
 if (!parentPort) throw new Error('hotspot-worker.ts runs as a worker thread');
-serveJobs<HotspotRunInput, ReturnType<typeof runHotspotAnalysis>>(parentPort, runHotspotAnalysis);
+serveJobs<HotspotJob, HotspotResult>(parentPort, runHotspotJob);

@@ -524,3 +524,57 @@ describe('runHotspotAnalysis: trend over the months (emerging hot spots)', () =>
     expect(result.units.every((u) => u.trend === undefined)).toBe(true);
   });
 });
+
+describe('runHotspotAnalysis: bounded work (review of issue 5)', () => {
+  it('a distance band that links (nearly) everything is a 400 on the band, before it can exhaust memory', () => {
+    // 64 cells 100 m apart: a 10 km band links every pair, 63 links per unit > 50.
+    const error = inputError(() => runHotspotAnalysis(input({ weights: { type: 'distance_band', thresholdMetres: 10_000, transform: 'row' } })));
+    expect(error.field).toBe('weights.thresholdMetres');
+    expect(error.reason).toMatch(/^10000 m links more than 3200 pairs of the 64 units \(50 per unit on average\)/);
+  });
+
+  it('a band too wide is named before the permutation budget; 9,999 permutations on 64 queen units are within it', () => {
+    const error = inputError(() => runHotspotAnalysis(input({ permutations: 9_999, weights: { type: 'distance_band', thresholdMetres: 10_000, transform: 'row' } })));
+    expect(error.field).toBe('weights.thresholdMetres');
+    expect(runHotspotAnalysis(input({ permutations: 9_999 })).refusal).toBeNull();
+  });
+
+  it('more permutations than the work budget allows are a 400 naming how many may run: permutations × 2 (links + units) above 3·10⁸', () => {
+    // 2,000 units in a line, each linked to its 49 nearest (k = 49): 98,000 links → 200,000 per draw.
+    const n = 2_000;
+    const line = Array.from({ length: n }, (_, i): [number, number] => [i * 10, 0]);
+    const error = inputError(() =>
+      runHotspotAnalysis({
+        ...input(),
+        ids: line.map(() => null),
+        values: line.map((_, i) => i % 7),
+        polygons: null,
+        points: line,
+        weights: { type: 'knn', k: 49, transform: 'row' },
+        permutations: 9_999,
+      }),
+    );
+    expect(error.field).toBe('permutations');
+    expect(error.reason).toBe(
+      '9999 permutations over 98000 neighbour links of 2000 units is more than one request may compute; at most 1500 here (or fewer neighbours)',
+    );
+  });
+
+  it('no unit with a value (a change in the first months) is its own refusal, not "too few units"', () => {
+    const result = runHotspotAnalysis(input({ values: plantedValues.map(() => null) }));
+    expect(result.refusal).toMatchObject({ reason: 'no_values', values: { units: 64 } });
+    expect(result.units).toEqual([]);
+  });
+
+  it('a unit that cannot be tested (local Moran, value at the mean) is left out of the FDR count in both modes, with a note', () => {
+    const values = plantedValues.map((_, i) => i % 11).slice(0, 33); // 0 … 10 three times: mean 5
+    const base = input({ values, ids: values.map(() => null), polygons: polygons.slice(0, 33), points: points.slice(0, 33), method: 'local_moran' });
+    for (const permutations of [0, 999]) {
+      const result = runHotspotAnalysis({ ...base, permutations });
+      for (const i of [5, 16, 27]) {
+        expect(result.units[i], `permutations ${permutations}`).toMatchObject({ pDecision: null, cluster: 'ns', note: 'no variance: the unit cannot be tested' });
+      }
+      expect(result.units.filter((u) => u.pDecision !== null)).toHaveLength(30);
+    }
+  });
+});

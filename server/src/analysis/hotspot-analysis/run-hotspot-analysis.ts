@@ -5,6 +5,7 @@
  * correction, classes, global Moran's I, the trend over the months and the method
  * card. Pure and synchronous: it runs inside a worker thread (hotspot-worker.ts).
  */
+import { HOTSPOT_LIMITS } from '../../schemas/analysis.ts';
 import type {
   AnalysisLevel,
   HotspotRefusal,
@@ -137,6 +138,13 @@ export function runHotspotAnalysis(input: HotspotRunInput): HotspotResult {
     card: card(),
   });
 
+  if (active.length === 0) {
+    return refuse(
+      'no_values',
+      `None of the ${n} units has a value in this month (a change needs the month it is measured against; a rate needs a population).`,
+      { units: n },
+    );
+  }
   if (active.length < input.minUnits) {
     return refuse(
       'too_few_units',
@@ -148,6 +156,7 @@ export function runHotspotAnalysis(input: HotspotRunInput): HotspotResult {
 
   // 2. Spatial weights over the units that have a value.
   const neighbors = buildNeighbors(input, active);
+  checkWork(input.permutations, neighbors);
   const values = Float64Array.from(active, (i) => analysed[i]!);
   const mean = values.reduce((s, v) => s + v, 0) / values.length;
   if (values.every((v) => Math.abs(v - mean) <= 1e-12 * Math.max(1, Math.abs(mean)))) {
@@ -175,11 +184,10 @@ export function runHotspotAnalysis(input: HotspotRunInput): HotspotResult {
   const local = localStatistic(input.method, values, w);
   const perms = input.permutations > 0 ? conditionalPermutation(values, w, input.method, input.permutations, input.seed) : null;
   const isIsland = (a: number) => neighbors[a].length === 0;
-  // A pseudo p is NaN when every draw equalled the observed value: no evidence either way.
+  // A unit without a p (no variance: its value at the mean under local Moran, or every draw
+  // equal to it) is not tested, by either p-value, so the FDR correction counts the same units.
   const byPseudo = decidedBy(input.method, input.permutations) === 'pseudo';
-  const decisionP = active.map((_, a) =>
-    isIsland(a) ? Number.NaN : byPseudo && perms ? (Number.isNaN(perms.pseudoP[a]) ? 1 : perms.pseudoP[a]) : local.p[a],
-  );
+  const decisionP = active.map((_, a) => (isIsland(a) ? Number.NaN : byPseudo && perms ? perms.pseudoP[a] : local.p[a]));
   const tested = decisionP.flatMap((p, a) => (Number.isNaN(p) ? [] : [a]));
   const adjusted = input.fdr ? benjaminiHochberg(tested.map((a) => decisionP[a])) : tested.map((a) => decisionP[a]);
   const pDecision = new Map(tested.map((a, t) => [a, adjusted[t]]));
@@ -214,6 +222,7 @@ export function runHotspotAnalysis(input: HotspotRunInput): HotspotResult {
     // so not significant rather than missing.
     const p = pDecision.get(a);
     unit.pDecision = p ?? null;
+    if (p === undefined) unit.note = 'no variance: the unit cannot be tested';
     if (input.method === 'gi_star') unit.bin = p === undefined ? 0 : confidenceBin(local.z[a], p);
     else unit.cluster = p === undefined ? 'ns' : clusterClass(local.quadrant![a], p, ALPHA);
     if (trends) unit.trend = trends.byActive[a];
@@ -231,6 +240,21 @@ export function runHotspotAnalysis(input: HotspotRunInput): HotspotResult {
       computeMs: performance.now() - started,
     }),
   };
+}
+
+/**
+ * Permutations cost about links + units per draw, twice (local and global): a request
+ * whose work exceeds the budget is refused naming how many permutations it may have.
+ */
+function checkWork(permutations: number, neighbors: number[][]): void {
+  const links = neighbors.reduce((s, list) => s + list.length, 0);
+  const perDraw = 2 * (links + neighbors.length);
+  if (permutations * perDraw <= HOTSPOT_LIMITS.maxPermutationWork) return;
+  const allowed = Math.floor(HOTSPOT_LIMITS.maxPermutationWork / perDraw);
+  throw new HotspotInputError(
+    'permutations',
+    `${permutations} permutations over ${links} neighbour links of ${neighbors.length} units is more than one request may compute; at most ${allowed} here (or fewer neighbours)`,
+  );
 }
 
 /** Gi* by its analytic p (ArcGIS); local Moran by the pseudo p when permutations ran (GeoDa, esda). */
@@ -285,7 +309,7 @@ function buildNeighbors(input: HotspotRunInput, active: number[]): number[][] {
     }
     case 'distance_band': {
       if (spec.thresholdMetres === undefined) throw new HotspotInputError('weights.thresholdMetres', 'a distance band needs a threshold in metres');
-      return distanceBandNeighbors(active.map((i) => input.points[i]), spec.thresholdMetres);
+      return distanceBandNeighbors(active.map((i) => input.points[i]), spec.thresholdMetres, HOTSPOT_LIMITS.maxLinksPerUnit * active.length);
     }
   }
 }

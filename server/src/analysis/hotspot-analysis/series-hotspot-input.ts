@@ -6,11 +6,9 @@
 import { indicatorValue } from '../indicators/indicator-values.ts';
 import type { AnalysisSeries, HotspotIndicator, HotspotQuery } from '../../schemas/analysis.ts';
 import { HOTSPOT_LIMITS } from '../../schemas/analysis.ts';
+import { DEFAULT_PERMUTATIONS, DEFAULT_SEED } from './hotspot-job.ts';
 import type { HotspotRunInput } from './run-hotspot-analysis.ts';
 
-/** Seed of the permutations when a request does not choose one: results repeat. */
-export const DEFAULT_SEED = 12345;
-export const DEFAULT_PERMUTATIONS = 999;
 
 export interface SeriesGeometry {
   polygons: number[][][][][];
@@ -24,7 +22,7 @@ export function seriesHotspotInput(series: AnalysisSeries, geometry: SeriesGeome
   const isRate = layer === 'registered_per_1000';
   const valuesAt = (t: number) =>
     series.units.map((unit) => {
-      const v = indicatorValue(unit, t, layer);
+      const v = indicatorValue(unit, t, layer, series.months);
       return isRate ? v.events : v.value;
     });
   const populationsAt = () => series.units.map((unit) => unit.zensusPopulation);

@@ -8,7 +8,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { hexagonGrid } from '../hotspots/hexagon-grid.ts';
 import { HotspotInputError } from '../hotspots/hotspot-input-error.ts';
 import { runHotspotAnalysis, type HotspotRunInput } from './run-hotspot-analysis.ts';
-import { createHotspotRunner } from './run-hotspots-in-worker.ts';
+import { createHotspotRunner } from './create-hotspot-runner.ts';
+import { runHotspotJob } from './hotspot-job.ts';
+import { WorkerPoolBusyError } from './worker-pool.ts';
 
 /** A hexagon grid with a value pattern that has both clusters and noise. */
 function hexagonInput(rows: number, cols: number, overrides: Partial<HotspotRunInput> = {}): HotspotRunInput {
@@ -35,12 +37,12 @@ function hexagonInput(rows: number, cols: number, overrides: Partial<HotspotRunI
 const withoutTiming = <T extends { card: { computeMs: number } }>(result: T) => ({ ...result, card: { ...result.card, computeMs: 0 } });
 
 describe('hotspot worker pool', () => {
-  const runner = createHotspotRunner(1);
+  const runner = createHotspotRunner({ size: 1 });
   afterAll(() => runner.close());
 
   it('a worker returns the same result as the direct call', async () => {
     const job = hexagonInput(8, 8, { method: 'local_moran' });
-    const inWorker = await runner.run(job);
+    const inWorker = await runner.run({ input: job });
     expect(inWorker.refusal).toBeNull();
     expect(inWorker.units).toHaveLength(64);
     expect(withoutTiming(inWorker)).toEqual(withoutTiming(runHotspotAnalysis(job)));
@@ -48,20 +50,20 @@ describe('hotspot worker pool', () => {
 
   it('queued jobs on a busy worker each get their own answer', async () => {
     const jobs = [hexagonInput(6, 6, { seed: 1 }), hexagonInput(6, 7, { seed: 2 }), hexagonInput(7, 6, { method: 'local_moran' })];
-    const results = await Promise.all(jobs.map((job) => runner.run(job)));
+    const results = await Promise.all(jobs.map((job) => runner.run({ input: job })));
     results.forEach((result, j) => expect(withoutTiming(result)).toEqual(withoutTiming(runHotspotAnalysis(jobs[j]))));
   });
 
   it('an input error thrown in the worker arrives as a HotspotInputError with its field and reason', async () => {
     const job = hexagonInput(6, 6, { polygons: null, weights: { type: 'explicit', neighbors: [[1], [0, 99], ...Array.from({ length: 34 }, () => [])], transform: 'row' } });
-    const error = await runner.run(job).catch((e: unknown) => e);
+    const error = await runner.run({ input: job }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HotspotInputError);
     expect((error as HotspotInputError).field).toBe('weights.neighbors[1][1]');
     expect((error as HotspotInputError).reason).toBe('99 is not an index of a feature (0–35)');
   });
 
   it('any other error arrives as a plain error that says it came from the worker', async () => {
-    const error = await runner.run(hexagonInput(6, 6, { ids: ['only one'] })).catch((e: unknown) => e);
+    const error = await runner.run({ input: hexagonInput(6, 6, { ids: ['only one'] }) }).catch((e: unknown) => e);
     expect(error).not.toBeInstanceOf(HotspotInputError);
     expect((error as Error).message).toBe('hotspot worker: ids has 1 entries for 36 values');
   });
@@ -80,7 +82,7 @@ describe('hotspot worker pool', () => {
     }, 10);
     const started = performance.now();
     try {
-      const result = await runner.run(job);
+      const result = await runner.run({ input: job });
       expect(result.units).toHaveLength(4900);
     } finally {
       clearInterval(timer);
@@ -93,15 +95,61 @@ describe('hotspot worker pool', () => {
   });
 
   it('close() rejects queued jobs, ends the running one, and refuses new ones', async () => {
-    const pool = createHotspotRunner(1);
-    const running = pool.run(hexagonInput(40, 40, { permutations: 999 }));
-    const queued = pool.run(hexagonInput(6, 6));
+    const pool = createHotspotRunner({ size: 1 });
+    const running = pool.run({ input: hexagonInput(40, 40, { permutations: 999 }) });
+    const queued = pool.run({ input: hexagonInput(6, 6) });
     const outcomes = Promise.allSettled([running, queued]);
     await pool.close();
     const [first, second] = await outcomes;
-    expect(second).toMatchObject({ status: 'rejected', reason: new Error('worker pool closed') });
-    expect(first.status).toBe('rejected');
-    expect((first as PromiseRejectedResult).reason.message).toMatch(/^worker exited/);
-    await expect(pool.run(hexagonInput(6, 6))).rejects.toThrow('worker pool is closed');
+    expect(second).toMatchObject({ status: 'rejected', reason: new WorkerPoolBusyError('the server is shutting down') });
+    expect(first).toMatchObject({ status: 'rejected', reason: new WorkerPoolBusyError('the server is shutting down') });
+    await expect(pool.run({ input: hexagonInput(6, 6) })).rejects.toThrow('the server is shutting down');
+  });
+
+  it('an aborted request stops its running job, drops its queued one, and the pool serves the next', async () => {
+    const pool = createHotspotRunner({ size: 1 });
+    try {
+      const controller = new AbortController();
+      const started = performance.now();
+      const running = pool.run({ input: hexagonInput(40, 40, { permutations: 9_999 }) }, controller.signal);
+      const queued = pool.run({ input: hexagonInput(6, 6) }, controller.signal);
+      setTimeout(() => controller.abort(), 300);
+      const outcomes = await Promise.allSettled([running, queued]);
+      // 9,999 permutations on 1,600 hexagons take seconds; the abort ends them within a moment.
+      expect(performance.now() - started).toBeLessThan(2_000);
+      for (const outcome of outcomes) expect(outcome).toMatchObject({ status: 'rejected', reason: new WorkerPoolBusyError('the request was aborted') });
+      const next = await pool.run({ input: hexagonInput(6, 6) });
+      expect(next.units).toHaveLength(36);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('a job past its deadline is stopped, and a full queue is refused at once', async () => {
+    const pool = createHotspotRunner({ size: 1, deadlineMs: 1_500, maxQueue: 1 });
+    try {
+      const slow = pool.run({ input: hexagonInput(40, 40, { permutations: 9_999 }) });
+      const waiting = pool.run({ input: hexagonInput(6, 6) });
+      await expect(pool.run({ input: hexagonInput(6, 6) })).rejects.toThrow('1 analyses are waiting; try again in a minute');
+      await expect(slow).rejects.toThrow('the analysis took longer than 1.5 s and was stopped');
+      expect((await waiting).units).toHaveLength(36);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('a POSTed request is read in the worker: the same answer as reading and running it here', async () => {
+    const features = {
+      type: 'FeatureCollection' as const,
+      features: Array.from({ length: 36 }, (_, i) => ({
+        type: 'Feature' as const,
+        geometry: { type: 'Point', coordinates: [7.2 + (i % 6) * 0.004, 51.53 + Math.floor(i / 6) * 0.003] },
+        properties: { cases: (i % 6) * (i % 5) },
+      })),
+    };
+    const request = { features, valueProperty: 'cases', method: 'gi_star' as const, weights: { type: 'knn' as const, k: 5, transform: 'row' as const }, permutations: 99 };
+    const inWorker = await runner.run({ request });
+    expect(withoutTiming(inWorker)).toEqual(withoutTiming(runHotspotJob({ request })));
+    expect(inWorker.card).toMatchObject({ layer: 'cases', seed: 12345, fdr: true, units: 36 });
   });
 });

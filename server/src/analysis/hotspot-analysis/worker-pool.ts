@@ -31,6 +31,22 @@ interface Job<In, Out> {
   input: In;
   resolve: (out: Out) => void;
   reject: (error: unknown) => void;
+  /** Starts the job's deadline, when a worker takes it. */
+  start: () => void;
+  /** Ends the job's deadline timer and abort listener once it is settled. */
+  settle: () => void;
+}
+
+/** The pool cannot take the job now (queue full, deadline passed, pool closing): a 503, not a 500. */
+export class WorkerPoolBusyError extends Error {}
+
+export interface WorkerPoolOptions {
+  /** Workers at most. @default defaultPoolSize() */
+  size?: number;
+  /** Jobs waiting for a worker at most; more are refused at once. @default 16 */
+  maxQueue?: number;
+  /** A job still running this long after a worker took it is stopped (its worker is ended). @default 120_000 */
+  deadlineMs?: number;
 }
 
 interface Slot<In, Out> {
@@ -58,30 +74,89 @@ export class WorkerPool<In, Out> {
   private nextId = 1;
   private closed = false;
 
+  private readonly size: number;
+  private readonly maxQueue: number;
+  private readonly deadlineMs: number;
+
   /**
    * @param entry URL of the worker module; it must answer `{ id, input }` messages with a WorkerReply
    * @param rebuildError turns a SerializedError back into the caller's error class
-   * @param size workers at most @default defaultPoolSize()
    */
   constructor(
     private readonly entry: URL,
     private readonly rebuildError: (error: SerializedError) => Error,
-    private readonly size = defaultPoolSize(),
-  ) {}
+    options: WorkerPoolOptions = {},
+  ) {
+    this.size = options.size ?? defaultPoolSize();
+    this.maxQueue = options.maxQueue ?? 16;
+    this.deadlineMs = options.deadlineMs ?? 120_000;
+  }
 
-  run(input: In): Promise<Out> {
-    if (this.closed) return Promise.reject(new Error('worker pool is closed'));
+  /**
+   * Runs a job in a worker. An aborted `signal` (the client went away) drops a waiting job,
+   * or ends the worker of a running one, so nobody computes an answer nobody reads.
+   */
+  run(input: In, signal?: AbortSignal): Promise<Out> {
+    if (this.closed) return Promise.reject(new WorkerPoolBusyError('the server is shutting down'));
+    if (this.queue.length >= this.maxQueue) {
+      return Promise.reject(new WorkerPoolBusyError(`${this.queue.length} analyses are waiting; try again in a minute`));
+    }
+    if (signal?.aborted) return Promise.reject(new WorkerPoolBusyError('the request was aborted'));
     return new Promise<Out>((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, input, resolve, reject });
+      const job: Job<In, Out> = { id: this.nextId++, input, resolve, reject, start: () => {}, settle: () => {} };
+      const stop = (error: Error) => {
+        const waiting = this.queue.indexOf(job);
+        if (waiting >= 0) {
+          this.queue.splice(waiting, 1);
+          job.reject(error);
+          return;
+        }
+        const slot = this.slots.find((s) => s.job === job);
+        if (slot) {
+          // Out of the pool before it ends, so no other job is sent to it; a new worker starts on demand.
+          this.slots.splice(this.slots.indexOf(slot), 1);
+          this.failJob(slot, error);
+          void slot.worker.terminate();
+          this.dispatch();
+        }
+      };
+      let timer: NodeJS.Timeout | undefined;
+      job.start = () => {
+        timer = setTimeout(() => stop(new WorkerPoolBusyError(`the analysis took longer than ${this.deadlineMs / 1000} s and was stopped`)), this.deadlineMs);
+        timer.unref();
+      };
+      const onAbort = () => stop(new WorkerPoolBusyError('the request was aborted'));
+      signal?.addEventListener('abort', onAbort, { once: true });
+      job.settle = () => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+      };
+      job.resolve = (out) => {
+        job.settle();
+        resolve(out);
+      };
+      job.reject = (error) => {
+        job.settle();
+        reject(error);
+      };
+      this.queue.push(job);
       this.dispatch();
     });
   }
 
-  /** Ends every worker; queued jobs are rejected. */
+  /** Ends every worker, running jobs included; queued jobs are rejected. */
   async close(): Promise<void> {
     this.closed = true;
-    for (const job of this.queue.splice(0)) job.reject(new Error('worker pool closed'));
+    for (const job of this.queue.splice(0)) job.reject(new WorkerPoolBusyError('the server is shutting down'));
+    for (const slot of this.slots) if (slot.job) this.failJob(slot, new WorkerPoolBusyError('the server is shutting down'));
     await Promise.all(this.slots.splice(0).map((slot) => slot.worker.terminate()));
+  }
+
+  /** Rejects the slot's running job now (its worker is being ended). */
+  private failJob(slot: Slot<In, Out>, error: Error): void {
+    const job = slot.job;
+    slot.job = null;
+    job?.reject(error);
   }
 
   private dispatch(): void {
@@ -90,6 +165,7 @@ export class WorkerPool<In, Out> {
       if (!slot) return;
       const job = this.queue.shift()!;
       slot.job = job;
+      job.start();
       slot.worker.ref();
       slot.worker.postMessage({ id: job.id, input: job.input });
     }

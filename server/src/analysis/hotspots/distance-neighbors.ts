@@ -68,9 +68,11 @@ export function knnNeighbors(points: [number, number][], k: number): number[][] 
  *
  * @param points [x, y] per unit, in metres
  * @param thresholdMetres the band's radius, finite and ≥ 0
+ * @param maxLinks stop with a HotspotInputError once the band links more pairs than this
+ *   (a band as wide as the city would otherwise build n² links and exhaust memory) @default Infinity
  * @returns per point, the ascending indices of the points in its band (symmetric)
  */
-export function distanceBandNeighbors(points: [number, number][], thresholdMetres: number): number[][] {
+export function distanceBandNeighbors(points: [number, number][], thresholdMetres: number, maxLinks = Infinity): number[][] {
   if (!Number.isFinite(thresholdMetres) || thresholdMetres < 0) {
     throw new HotspotInputError('weights.thresholdMetres', `${thresholdMetres} is not a distance; give a finite number of metres ≥ 0`);
   }
@@ -79,6 +81,7 @@ export function distanceBandNeighbors(points: [number, number][], thresholdMetre
   const grid = pointGrid(points, 2, thresholdMetres);
   const { cellSize, nx, ny, cellStart, cellPoints, xs, ys } = grid;
   const result: number[][] = new Array(n);
+  let links = 0;
   for (let i = 0; i < n; i++) {
     const px = xs[i];
     const py = ys[i];
@@ -95,6 +98,13 @@ export function distanceBandNeighbors(points: [number, number][], thresholdMetre
       }
     }
     result[i] = list.sort((a, b) => a - b);
+    links += list.length;
+    if (links > maxLinks) {
+      throw new HotspotInputError(
+        'weights.thresholdMetres',
+        `${thresholdMetres} m links more than ${maxLinks} pairs of the ${n} units (${Math.round(maxLinks / n)} per unit on average); a local statistic needs a narrower band`,
+      );
+    }
   }
   return result;
 }

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { UnitSeries } from '../../schemas/analysis.ts';
-import { indicatorValue, indicatorValues } from './indicator-values.ts';
+import { earlierMonthIndex, indicatorValue, indicatorValues } from './indicator-values.ts';
 
 const MONTHS = 61;
 /** Registered residents in month m: 100 + 3m (so a change over k months is 3k). */
@@ -77,5 +77,28 @@ describe('indicatorValues', () => {
     const small = unit({ id: '8', zensusPopulation: 500 });
     const unknown = unit({ id: '9', zensusPopulation: null });
     expect(indicatorValues([unit(), small, unknown], 0, 'registered_per_1000').map((v) => v.value)).toEqual([40, 200, null]);
+  });
+});
+
+describe('changes are measured against calendar months (review of issue 5)', () => {
+  // Resident counts for 2024-01 … 2024-06 and 2025-01 … 2025-12: a gap of six months.
+  const months = [
+    ...['01', '02', '03', '04', '05', '06'].map((m) => `2024-${m}`),
+    ...['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'].map((m) => `2025-${m}`),
+  ];
+  const gappy = unit({ registered: months.map((_, i) => 100 + i) });
+
+  it('a year before 2025-06 is 2024-06, six places back, not twelve', () => {
+    const m = months.indexOf('2025-06');
+    expect(earlierMonthIndex(m, 12, months)).toBe(months.indexOf('2024-06'));
+    expect(indicatorValue(gappy, m, 'change_12', months).value).toBe(gappy.registered[m] - gappy.registered[5]);
+  });
+
+  it('a year before 2025-12 (2024-12) is missing: no change rather than one against 2024-06', () => {
+    const m = months.indexOf('2025-12');
+    expect(earlierMonthIndex(m, 12, months)).toBe(-1);
+    expect(indicatorValue(gappy, m, 'change_12', months).value).toBeNull();
+    // Without the months the series is read as gapless: twelve places back.
+    expect(indicatorValue(gappy, m, 'change_12').value).toBe(12);
   });
 });

@@ -22,10 +22,24 @@ export interface IndicatorValue {
 const none: IndicatorValue = { value: null, range: null, events: null, population: null };
 
 /**
+ * The index of the month `back` calendar months before `months[m]`, or −1 when the series
+ * does not have it: months are those with resident counts, and an import may leave a gap,
+ * so a position `back` places earlier is not always a year ago. Without `months` the series
+ * is taken as gapless.
+ */
+export function earlierMonthIndex(m: number, back: number, months?: readonly string[]): number {
+  if (!months) return m - back;
+  const [year, month] = months[m].split('-').map(Number);
+  const total = year * 12 + (month - 1) - back;
+  return months.indexOf(`${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`);
+}
+
+/**
  * One unit's value at month index `m` (an index into the series' months).
  * A rate is per 1,000 Zensus 2011 inhabitants; a unit without inhabitants has none.
+ * @param months the series' months (`YYYY-MM`): changes are measured against calendar months
  */
-export function indicatorValue(unit: UnitSeries, m: number, indicator: Indicator): IndicatorValue {
+export function indicatorValue(unit: UnitSeries, m: number, indicator: Indicator, months?: readonly string[]): IndicatorValue {
   switch (indicator) {
     case 'registered':
       return { ...none, value: unit.registered[m] };
@@ -36,7 +50,7 @@ export function indicatorValue(unit: UnitSeries, m: number, indicator: Indicator
     }
     case 'change_12':
     case 'change_60': {
-      const before = m - CHANGE_MONTHS[indicator];
+      const before = earlierMonthIndex(m, CHANGE_MONTHS[indicator], months);
       return before < 0 ? none : { ...none, value: unit.registered[m] - unit.registered[before] };
     }
     case 'unregistered': {
@@ -52,5 +66,5 @@ export function indicatorValue(unit: UnitSeries, m: number, indicator: Indicator
 }
 
 /** Every unit's value at month index `m`. */
-export const indicatorValues = (units: readonly UnitSeries[], m: number, indicator: Indicator): IndicatorValue[] =>
-  units.map((unit) => indicatorValue(unit, m, indicator));
+export const indicatorValues = (units: readonly UnitSeries[], m: number, indicator: Indicator, months?: readonly string[]): IndicatorValue[] =>
+  units.map((unit) => indicatorValue(unit, m, indicator, months));

@@ -1,0 +1,30 @@
+/**
+ * What a hotspot worker thread is given: a prepared input (the app's own data, read by
+ * the request thread from the database), or a POSTed request as it came in, so that
+ * reading its features and projecting every vertex also happens off the request thread.
+ */
+import { HOTSPOT_LIMITS, type HotspotRequest, type HotspotResult } from '../../schemas/analysis.ts';
+import { readHotspotFeatures } from './read-hotspot-features.ts';
+import { runHotspotAnalysis, type HotspotRunInput } from './run-hotspot-analysis.ts';
+
+/** Seed of the permutations when a request does not choose one: results repeat. */
+export const DEFAULT_SEED = 12345;
+export const DEFAULT_PERMUTATIONS = 999;
+
+export type HotspotJob = { input: HotspotRunInput } | { request: HotspotRequest };
+
+export function runHotspotJob(job: HotspotJob): HotspotResult {
+  if ('input' in job) return runHotspotAnalysis(job.input);
+  const request = job.request;
+  return runHotspotAnalysis({
+    ...readHotspotFeatures(request, HOTSPOT_LIMITS.maxUnits),
+    method: request.method,
+    weights: request.weights,
+    permutations: request.permutations ?? DEFAULT_PERMUTATIONS,
+    seed: request.seed ?? DEFAULT_SEED,
+    fdr: request.fdr ?? true,
+    minUnits: request.minUnits ?? HOTSPOT_LIMITS.defaultMinUnits,
+    context: { layer: request.valueProperty, level: null, month: null, synthetic: false },
+    history: null,
+  });
+}
