@@ -174,6 +174,12 @@ function AppShell({ url, settings }: { url: UrlState; settings: RequestResult<Cl
   );
 }
 
+/** Area id → analysis class as the map's feature state. */
+const analysisAreaStates = (layer: AreaLayerId, classes: ReadonlyMap<number, number>): AreaStates => ({
+  layer,
+  states: new Map([...classes].map(([id, cls]) => [id, { [ANALYSIS_CLASS_STATE]: cls }])),
+});
+
 /** The level to draw: the one in the URL, or the coarsest level that has areas. */
 function effectiveLevel(city: City, wanted: AreaLayerId): AreaLayerId {
   const count = (id: AreaLayerId) => city.levels.find((l) => l.level === levelOfAreaLayer(id))?.count ?? 0;
@@ -238,9 +244,7 @@ function Workspace({
   );
   const compareAreaStates = useMemo(
     (): AreaStates | null =>
-      compareActive && compare.areaClasses
-        ? { layer: level, states: new Map([...compare.areaClasses].map(([id, cls]) => [id, { [ANALYSIS_CLASS_STATE]: cls }])) }
-        : null,
+      compareActive && compare.areaClasses ? analysisAreaStates(level, compare.areaClasses) : null,
     [compareActive, compare.areaClasses, level],
   );
   // Stable, so the month player's timer is not restarted by every render of the shell.
@@ -283,9 +287,7 @@ function Workspace({
     if (url.theme === 'coverage' && colouring) {
       return { layer: level, states: new Map([...colouring.areas].map(([id, index]) => [id, { [AREA_COVERAGE_STATE]: index }])) };
     }
-    if (url.theme === 'analysis' && analysis.areaClasses) {
-      return { layer: level, states: new Map([...analysis.areaClasses].map(([id, cls]) => [id, { [ANALYSIS_CLASS_STATE]: cls }])) };
-    }
+    if (url.theme === 'analysis' && analysis.areaClasses) return analysisAreaStates(level, analysis.areaClasses);
     return null;
   }, [url.theme, url.residentsMode, figuresList, colouring, level, analysis.areaClasses]);
 

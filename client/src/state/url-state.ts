@@ -9,7 +9,7 @@
  * `ind grid cls classes breaks pal stat w knn band wt perm seed fdr cmp hex` (see `AnalysisState`). Parameters that hold
  * their default value are left out so that links stay short.
  */
-import { INDICATORS, type HotspotIndicator, type Indicator, type WeightsTransform, type WeightsType } from '../../../server/src/schemas/analysis.ts';
+import { HOTSPOT_DEFAULTS, INDICATORS, type HotspotIndicator, type Indicator, type WeightsTransform, type WeightsType } from '../../../server/src/schemas/analysis.ts';
 import type { ClassificationMethod } from '../map/classification/classify.ts';
 import { SEQUENTIAL_PALETTES, type SequentialPaletteName } from '../map/classification/palettes.ts';
 import { isAreaLayerId, type AreaLayerId } from './area-layer-id.ts';
@@ -84,8 +84,8 @@ export const DEFAULT_ANALYSIS_STATE: AnalysisState = {
   k: 8,
   bandMetres: 1000,
   transform: 'row',
-  permutations: 999,
-  seed: 12345,
+  permutations: HOTSPOT_DEFAULTS.permutations,
+  seed: HOTSPOT_DEFAULTS.seed,
   fdr: true,
   compareMonth: null,
   hex: null,

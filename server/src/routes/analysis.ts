@@ -7,7 +7,8 @@ import { seriesHotspotInput } from '../analysis/hotspot-analysis/series-hotspot-
 import { WorkerPoolBusyError } from '../analysis/hotspot-analysis/worker-pool.ts';
 import { HotspotInputError } from '../analysis/hotspots/hotspot-input-error.ts';
 import { badRequest, HttpError, notFound } from '../plugins/error-handler.ts';
-import { loadAnalysisUnits } from '../queries/analysis/analysis-units.ts';
+import { h3CellRing, h3Resolution } from '../analysis/units/h3-grid.ts';
+import { loadAnalysisUnits, loadHexagonCells } from '../queries/analysis/analysis-units.ts';
 import {
   AnalysisSeries,
   AnalysisSeriesQuery,
@@ -85,15 +86,17 @@ export const analysisRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply): Promise<HexagonCollection> => {
-      const units = await unitsOf(request.query.level);
+      // Geometry only: the monthly figures the series needs are not read for the outlines.
+      const hexagons = await loadHexagonCells(pool, config.cityAgs, h3Resolution(request.query.level)!);
+      if (!hexagons) throw notFound(`City ${config.cityAgs}`);
       reply.type('application/geo+json');
       return {
         type: 'FeatureCollection',
-        features: units.series.units.map((unit, i) => ({
+        features: hexagons.cells.map((cell, i) => ({
           type: 'Feature' as const,
           id: i,
-          properties: { id: unit.id, zensus_population: unit.zensusPopulation },
-          geometry: { type: 'Polygon' as const, coordinates: units.outlines![i] },
+          properties: { id: cell, zensus_population: hexagons.population.get(cell) ?? null },
+          geometry: { type: 'Polygon' as const, coordinates: [h3CellRing(cell)] },
         })),
       };
     },

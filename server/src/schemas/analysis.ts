@@ -131,6 +131,12 @@ export const HOTSPOT_LIMITS = {
   maxPermutationWork: 300_000_000,
 } as const;
 
+/**
+ * What a request that does not say gets, in the API and in the map alike: 999 conditional
+ * permutations (the smallest pseudo p is then 0.001) with a fixed seed, so results repeat.
+ */
+export const HOTSPOT_DEFAULTS = { permutations: 999, seed: 12345 } as const;
+
 export const WeightsSpec = Type.Object({
   type: WeightsType,
   /** Neighbours per unit (knn). @default 8 */

@@ -40,7 +40,7 @@ export function analysisLegend(
   options: {
     settings: Pick<AnalysisState, 'classification' | 'classes' | 'manualBreaks' | 'palette'>;
     indicator: Indicator;
-    /** Show the statistic's classes (when it ran and was not refused). */
+    /** The statistic's classes (rows without its result, while it loads or after a refusal, are in none); null: a choropleth. */
     statistic: 'gi_star' | 'local_moran' | null;
     /** Values of all months, for the breaks. */
     allValues: readonly number[];

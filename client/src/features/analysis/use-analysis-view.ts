@@ -99,20 +99,18 @@ export function useAnalysisView(
   const digits = indicatorDigits(settings.indicator);
   const legend = useMemo(() => {
     if (!data || !month) return null;
-    const showStatistic = statistic && result && !result.refusal ? statistic : null;
-    // While a statistic loads or was refused, every unit is "no result" (rows carry no hotspot
-    // then), rather than showing old classes.
-    if (statistic && !showStatistic) return analysisLegend(rows, { settings, indicator: settings.indicator, statistic, allValues, format: String, formatSd: String });
+    // With a statistic asked, its classes: while it loads or after a refusal the rows carry no
+    // result, so every unit is "no result" rather than keeping old classes.
     return analysisLegend(rows, {
       settings,
       indicator: settings.indicator,
-      statistic: showStatistic,
+      statistic,
       allValues,
       format: (v) => decimal(v, digits),
       formatSd: (v) => `${v > 0 ? '+' : ''}${decimal(v, 2)}`,
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [data, month, rows, statistic, result, allValues, settings.classification, settings.classes, settings.manualBreaks.join(','), settings.palette, decimal, digits]);
+  }, [data, month, rows, statistic, allValues, settings.classification, settings.classes, settings.manualBreaks.join(','), settings.palette, decimal, digits]);
 
   const { areaClasses, hexClasses } = useMemo(() => {
     if (!legend || !data) return { areaClasses: null, hexClasses: null };

@@ -3,13 +3,9 @@
  * the request thread from the database), or a POSTed request as it came in, so that
  * reading its features and projecting every vertex also happens off the request thread.
  */
-import { HOTSPOT_LIMITS, type HotspotRequest, type HotspotResult } from '../../schemas/analysis.ts';
+import { HOTSPOT_DEFAULTS, HOTSPOT_LIMITS, type HotspotRequest, type HotspotResult } from '../../schemas/analysis.ts';
 import { readHotspotFeatures } from './read-hotspot-features.ts';
 import { runHotspotAnalysis, type HotspotRunInput } from './run-hotspot-analysis.ts';
-
-/** Seed of the permutations when a request does not choose one: results repeat. */
-export const DEFAULT_SEED = 12345;
-export const DEFAULT_PERMUTATIONS = 999;
 
 export type HotspotJob = { input: HotspotRunInput } | { request: HotspotRequest };
 
@@ -20,8 +16,8 @@ export function runHotspotJob(job: HotspotJob): HotspotResult {
     ...readHotspotFeatures(request, HOTSPOT_LIMITS.maxUnits),
     method: request.method,
     weights: request.weights,
-    permutations: request.permutations ?? DEFAULT_PERMUTATIONS,
-    seed: request.seed ?? DEFAULT_SEED,
+    permutations: request.permutations ?? HOTSPOT_DEFAULTS.permutations,
+    seed: request.seed ?? HOTSPOT_DEFAULTS.seed,
     fdr: request.fdr ?? true,
     minUnits: request.minUnits ?? HOTSPOT_LIMITS.defaultMinUnits,
     context: { layer: request.valueProperty, level: null, month: null, synthetic: false },

@@ -21,7 +21,7 @@ import { contiguityNeighbors } from '../hotspots/contiguity.ts';
 import { distanceBandNeighbors, knnNeighbors } from '../hotspots/distance-neighbors.ts';
 import { benjaminiHochberg } from '../hotspots/fdr.ts';
 import { giStar } from '../hotspots/gi-star.ts';
-import { globalMoran } from '../hotspots/global-moran.ts';
+import { globalMoran, moranI } from '../hotspots/global-moran.ts';
 import { HotspotInputError } from '../hotspots/hotspot-input-error.ts';
 import { localMoran, type Quadrant } from '../hotspots/local-moran.ts';
 import { twoSidedP } from '../hotspots/normal.ts';
@@ -349,32 +349,6 @@ function globalStatistic(values: Float64Array, w: SpatialWeights, permutations: 
     pseudoP = (Math.min(larger, permutations - larger) + 1) / (permutations + 1);
   }
   return { I: g.I, expected: g.expected, variance: g.varianceRandomisation, z: g.zRandomisation, p: g.pRandomisation, pseudoP };
-}
-
-/**
- * Moran's I alone (for the permutations of the global test), as globalMoran computes it:
- * the mean over all units, n the units that have neighbours (spdep's `adjust.n`).
- */
-function moranI(values: Float64Array, w: SpatialWeights): number {
-  let mean = 0;
-  for (const v of values) mean += v;
-  mean /= values.length;
-  let n = 0;
-  let num = 0;
-  let den = 0;
-  let s0 = 0;
-  for (let i = 0; i < values.length; i++) {
-    const di = values[i] - mean;
-    den += di * di;
-    const list = w.neighbors[i];
-    if (list.length > 0) n++;
-    const weights = w.weights[i];
-    for (let k = 0; k < list.length; k++) {
-      num += weights[k] * di * (values[list[k]] - mean);
-      s0 += weights[k];
-    }
-  }
-  return (n / s0) * (num / den);
 }
 
 /**

@@ -5,8 +5,7 @@
  */
 import { indicatorValue } from '../indicators/indicator-values.ts';
 import type { AnalysisSeries, HotspotIndicator, HotspotQuery } from '../../schemas/analysis.ts';
-import { HOTSPOT_LIMITS } from '../../schemas/analysis.ts';
-import { DEFAULT_PERMUTATIONS, DEFAULT_SEED } from './hotspot-job.ts';
+import { HOTSPOT_DEFAULTS, HOTSPOT_LIMITS } from '../../schemas/analysis.ts';
 import type { HotspotRunInput } from './run-hotspot-analysis.ts';
 
 
@@ -40,8 +39,8 @@ export function seriesHotspotInput(series: AnalysisSeries, geometry: SeriesGeome
       thresholdMetres: query.thresholdMetres,
       transform: query.transform ?? 'row',
     },
-    permutations: query.permutations ?? DEFAULT_PERMUTATIONS,
-    seed: query.seed ?? DEFAULT_SEED,
+    permutations: query.permutations ?? HOTSPOT_DEFAULTS.permutations,
+    seed: query.seed ?? HOTSPOT_DEFAULTS.seed,
     fdr: query.fdr ?? true,
     minUnits: HOTSPOT_LIMITS.defaultMinUnits,
     context: { layer, level: series.level, month, synthetic: series.synthetic },

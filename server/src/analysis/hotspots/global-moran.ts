@@ -50,13 +50,11 @@ export function globalMoran(values: ArrayLike<number>, w: SpatialWeights): Globa
   let n = 0;
   let s0 = 0;
   let s1 = 0;
-  let cross = 0;
   const rowSum = new Float64Array(size);
   const colSum = new Float64Array(size);
   for (let i = 0; i < size; i++) {
     const list = w.neighbors[i];
     if (list.length > 0) n++;
-    const di = values[i] - mean;
     for (let t = 0; t < list.length; t++) {
       const j = list[t];
       const wij = w.weights[i][t];
@@ -65,14 +63,13 @@ export function globalMoran(values: ArrayLike<number>, w: SpatialWeights): Globa
       s1 += wij * wij + wij * wji;
       rowSum[i] += wij;
       colSum[j] += wij;
-      cross += wij * di * (values[j] - mean);
     }
   }
   if (n < 4) throw new Error(`global Moran's I needs at least 4 units with neighbours, got ${n}`);
   let s2 = 0;
   for (let i = 0; i < size; i++) s2 += (rowSum[i] + colSum[i]) ** 2;
 
-  const I = (n / s0) * (cross / zz);
+  const I = moranI(values, w);
   const expected = -1 / (n - 1);
   const s02 = s0 * s0;
   const nn = n * n;
@@ -92,4 +89,31 @@ export function globalMoran(values: ArrayLike<number>, w: SpatialWeights): Globa
     zRandomisation,
     pRandomisation: twoSidedP(zRandomisation),
   };
+}
+
+/**
+ * Moran's I alone, the one definition `globalMoran` reports and a permutation test redraws:
+ * the mean over all units, islands included, n the units that have neighbours (spdep's
+ * `adjust.n`), so that an observed and a shuffled I are on the same scale.
+ */
+export function moranI(values: ArrayLike<number>, w: SpatialWeights): number {
+  let mean = 0;
+  for (let i = 0; i < values.length; i++) mean += values[i];
+  mean /= values.length;
+  let n = 0;
+  let num = 0;
+  let den = 0;
+  let s0 = 0;
+  for (let i = 0; i < values.length; i++) {
+    const di = values[i] - mean;
+    den += di * di;
+    const list = w.neighbors[i];
+    if (list.length > 0) n++;
+    const weights = w.weights[i];
+    for (let k = 0; k < list.length; k++) {
+      num += weights[k] * di * (values[list[k]] - mean);
+      s0 += weights[k];
+    }
+  }
+  return (n / s0) * (num / den);
 }

@@ -11,6 +11,7 @@ import type { AnalysisLevel, AnalysisSeries } from '../../schemas/analysis.ts';
 import type { Provenance } from '../../schemas/common.ts';
 import { isSynthetic, listMonths } from '../figures/figures.ts';
 import {
+  type AnalysisPropertyRow,
   getCityOutline,
   listAnalysisAreas,
   listAnalysisProperties,
@@ -29,8 +30,34 @@ export interface AnalysisUnits {
   polygons: MultiPolygonCoordinates[];
   /** Per unit: a representative point in EPSG:25832 (point on surface, or hexagon centre). */
   points: [number, number][];
-  /** Per unit: its outline in EPSG:4326 (hexagons only; areas come as tiles). */
-  outlines: number[][][][] | null;
+}
+
+export interface HexagonCells {
+  /** H3 indexes, sorted: the order of the units and of the map's hexagon features. */
+  cells: string[];
+  /** Zensus 2011 residents per cell: the cells whose centre the hexagon contains. */
+  population: Map<string, number>;
+  properties: AnalysisPropertyRow[];
+}
+
+/**
+ * The H3 cells of a resolution covering the city (and its properties), with their Zensus
+ * population: the geometry of a hexagon level without its monthly figures. null: unknown city.
+ */
+export async function loadHexagonCells(pool: pg.Pool, cityAgs: string, resolution: number): Promise<HexagonCells | null> {
+  const [outline, properties, zensus] = await Promise.all([
+    getCityOutline(pool, cityAgs),
+    listAnalysisProperties(pool, cityAgs, 'city'),
+    listZensusCentres(pool, cityAgs),
+  ]);
+  if (!outline) return null;
+  const cells = h3CellsCovering(outline, resolution, properties.map((p) => [p.lon, p.lat]));
+  const population = new Map<string, number>();
+  for (const c of zensus) {
+    const cell = h3CellOf(c.lon, c.lat, resolution);
+    population.set(cell, (population.get(cell) ?? 0) + c.population);
+  }
+  return { cells, population, properties };
 }
 
 const project = (ring: number[][]) => ring.map(([lon, lat]) => toUtm32(lon, lat));
@@ -71,24 +98,14 @@ export async function loadAnalysisUnits(pool: pg.Pool, cityAgs: string, level: A
       series: { level, months, synthetic, provenance, units, city: citySeries },
       polygons: areas.map((a) => (a.geometry.type === 'Polygon' ? [a.geometry.coordinates as number[][][]] : (a.geometry.coordinates as number[][][][]))),
       points: areas.map((a) => a.point),
-      outlines: null,
     };
   }
 
-  const [outline, properties, zensus] = await Promise.all([
-    getCityOutline(pool, cityAgs),
-    listAnalysisProperties(pool, cityAgs, 'city'),
-    listZensusCentres(pool, cityAgs),
-  ]);
-  if (!outline) return null;
-  const cells = h3CellsCovering(outline, resolution, properties.map((p) => [p.lon, p.lat]));
+  const hexagons = await loadHexagonCells(pool, cityAgs, resolution);
+  if (!hexagons) return null;
+  const { cells, population, properties } = hexagons;
   const centres = cells.map(h3CellCentre);
   const names = hexagonNames(cells, await namePointsByArea(pool, cityAgs, centres));
-  const population = new Map<string, number>();
-  for (const c of zensus) {
-    const cell = h3CellOf(c.lon, c.lat, resolution);
-    population.set(cell, (population.get(cell) ?? 0) + c.population);
-  }
   const definitions = cells.map((cell, i) => ({ id: cell, areaId: null, key: cell, name: names[i], zensusPopulation: population.get(cell) ?? null }));
   const { units, city: citySeries } = buildUnitSeries({
     months,
@@ -98,13 +115,11 @@ export async function loadAnalysisUnits(pool: pg.Pool, cityAgs: string, level: A
     events,
     city: city(definitions),
   });
-  const rings = cells.map(h3CellRing);
   return {
     // The grid itself is exact; the figures in it may still be synthetic (`synthetic`).
     series: { level, months, synthetic, provenance: 'official', units, city: citySeries },
-    polygons: rings.map((ring) => [[project(ring)]]),
+    polygons: cells.map((cell) => [[project(h3CellRing(cell))]]),
     points: centres.map(([lon, lat]) => toUtm32(lon, lat)),
-    outlines: rings.map((ring) => [ring]),
   };
 }
 
