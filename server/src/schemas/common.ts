@@ -24,9 +24,5 @@ export const Provenance = Type.Union([Type.Literal('official'), Type.Literal('ap
 });
 export type Provenance = Static<typeof Provenance>;
 
-export const ErrorResponse = Type.Object({
-  statusCode: Type.Integer(),
-  error: Type.String(),
-  message: Type.String({ description: 'Names the parameter (or row and field) and the reason' }),
-});
-export type ErrorResponse = Static<typeof ErrorResponse>;
+/** The error answer; defined in api-error.ts with its codes. */
+export { ErrorResponse } from './api-error.ts';
