@@ -9,6 +9,7 @@ import type { City, ClientSettings } from '../../../server/src/schemas/city.ts';
 import type { Bbox } from '../../../server/src/schemas/common.ts';
 import type { LayerInfo } from '../../../server/src/schemas/layer.ts';
 import type { MonthRange } from '../../../server/src/schemas/month.ts';
+import { apiRoutes } from '../api/api-routes.ts';
 import { AnalysisLegendCard } from '../features/analysis/analysis-legend-card.tsx';
 import { AnalysisPanel } from '../features/analysis/analysis-panel.tsx';
 import { analysisLabels } from '../features/analysis/analysis-rows.ts';
@@ -31,6 +32,7 @@ import { LayerSwitcher } from '../features/layer-switcher/layer-switcher.tsx';
 import { useLayers } from '../features/layer-switcher/use-layers.ts';
 import { Legend } from '../features/legend/legend.tsx';
 import { MonthSelector } from '../features/months/month-selector.tsx';
+import { MonthWithoutDataNotice } from '../features/months/month-without-data-notice.tsx';
 import { useMonths } from '../features/months/use-months.ts';
 import { PropertyPanel } from '../features/property-panel/property-panel.tsx';
 import { useProperty } from '../features/property-panel/use-property.ts';
@@ -40,7 +42,6 @@ import { ViewSummary } from '../features/view-summary/view-summary.tsx';
 import { I18nProvider } from '../i18n/i18n-provider.tsx';
 import { useI18n } from '../i18n/use-i18n.ts';
 import type { RequestResult } from '../lib/use-request.ts';
-import { withQuery } from '../lib/versioned-url.ts';
 import { areasOfCaseManager, coverageColouring, type CoverageGap } from '../map/coverage-colouring.ts';
 import { AREA_COVERAGE_STATE } from '../map/layers/coverage-layer.ts';
 import { COVERAGE_PALETTE } from '../map/layers/palette.ts';
@@ -309,7 +310,7 @@ function Workspace({
   const wideMap = window.innerWidth >= 1100;
   // Side by side, both maps sit right of the layer card (see .map-pair in app.css).
   const fitPadding = { top: 24, right: 32, bottom: 48, left: wideMap && !compareActive ? MAP_CARD_WIDTH_PX + 16 : 24 };
-  const propertiesUrl = monthsKnown ? withQuery('/api/properties.geojson', { month }) : null;
+  const propertiesUrl = monthsKnown ? apiRoutes.propertiesGeojson({ month }) : null;
   const dataPending =
     shapes.state.status === 'loading' ||
     !monthsKnown ||
@@ -379,7 +380,7 @@ function Workspace({
                 areaStates={compareAreaStates}
                 labelDetails={compareLabels}
                 hexStates={compare.hexClasses}
-                propertiesUrl={compare.month ? withQuery('/api/properties.geojson', { month: compare.month }) : null}
+                propertiesUrl={compare.month ? apiRoutes.propertiesGeojson({ month: compare.month }) : null}
               />
             </div>
           </div>
@@ -445,6 +446,7 @@ function Workspace({
         aria-label={t('panel.label')}
       >
         {!city.hasDistricts && <MissingDistrictsNotice cityName={city.name} />}
+        <MonthWithoutDataNotice months={monthRange} month={url.month} />
         {url.property !== null ? (
           <PropertyPanel request={property} month={month} onClose={clearSelection} onSelectArea={selectArea} />
         ) : url.theme === 'analysis' && areasVisible ? (

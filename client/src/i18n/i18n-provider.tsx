@@ -2,7 +2,8 @@
  * Provides the UI language to every component. Both message files are bundled
  * (a few kB), so switching language needs no request.
  */
-import { createContext, useMemo, type ReactNode } from 'react';
+import { createContext, useLayoutEffect, useMemo, type ReactNode } from 'react';
+import { setApiLocale } from '../api/api-locale.ts';
 import type { Locale } from '../state/url-state.ts';
 import { formatDate, formatMonth } from './format-date.ts';
 import { formatDecimal, formatInteger, formatKm2, formatPercent, formatRange } from './format-number.ts';
@@ -47,5 +48,7 @@ export const I18nContext = createContext<I18n>(createI18n('de'));
 
 export function I18nProvider({ locale, children }: { locale: Locale; children: ReactNode }) {
   const value = useMemo(() => createI18n(locale), [locale]);
+  // Requests ask for answers in the UI language; a layout effect runs before any data hook's effect.
+  useLayoutEffect(() => setApiLocale(locale), [locale]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

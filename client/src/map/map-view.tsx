@@ -62,6 +62,7 @@ import { ZENSUS_FILL_ID } from './layers/zensus-layer.ts';
 import { mapLayers, type MapLayersOptions } from './map-layers.ts';
 import { syncLayers } from './sync-layers.ts';
 import { tileSources } from './tile-sources.ts';
+import { reportMapError, transformMapRequest } from '../api/map-requests.ts';
 
 setWorkerUrl(workerUrl);
 
@@ -289,6 +290,8 @@ export function MapView(props: MapViewProps) {
       pitchWithRotate: false,
       touchPitch: false,
       renderWorldCopies: false,
+      // Tiles, TileJSON and GeoJSON from our server carry the language and credentials.
+      transformRequest: transformMapRequest,
     });
     map.touchZoomRotate.disableRotation();
     map.keyboard.disableRotation();
@@ -397,6 +400,7 @@ export function MapView(props: MapViewProps) {
     // A failed tile: the map stays usable, so a dismissible notice, not a page error.
     // Before any style has loaded, the error is the basemap style itself.
     map.on('error', (event) => {
+      reportMapError(event.error);
       if (!styleLoaded && basemapStyleUrl !== null) return fallBack();
       console.warn(`map: ${event.error?.message ?? 'unknown error'}`);
       setTileError(true);

@@ -9,6 +9,7 @@
 import type { VectorSourceSpecification } from 'maplibre-gl';
 import type { Bbox } from '../../../server/src/schemas/common.ts';
 import type { LayerId, LayerInfo } from '../../../server/src/schemas/layer.ts';
+import { tileRoutes } from '../api/api-routes.ts';
 
 /**
  * @param origin the page's origin (`location.origin`); MapLibre needs absolute URLs.
@@ -25,12 +26,12 @@ export function tileSources(
   return Object.fromEntries(
     layers.map((id): [string, VectorSourceSpecification] => {
       const info = infos?.find((l) => l.id === id);
-      if (!info) return [id, { type: 'vector', url: `${origin}/tiles/${id}.json` }];
+      if (!info) return [id, { type: 'vector', url: tileRoutes.tileJson(origin, id) }];
       return [
         id,
         {
           type: 'vector',
-          tiles: [`${origin}/tiles/${id}/{z}/{x}/{y}.mvt`],
+          tiles: [tileRoutes.tiles(origin, id)],
           minzoom: info.minzoom,
           maxzoom: info.maxzoom,
           // neighbouring regions reach beyond the city

@@ -1,9 +1,10 @@
 import type { AnalysisLevel, AnalysisSeries } from '../../../../server/src/schemas/analysis.ts';
-import { fetchJson } from '../../lib/fetch-json.ts';
+import { getJson } from '../../api/api-fetch.ts';
+import { apiRoutes } from '../../api/api-routes.ts';
 import { useRequest, type RequestResult } from '../../lib/use-request.ts';
-import { versionedUrl, withQuery } from '../../lib/versioned-url.ts';
+import { versionedUrl } from '../../lib/versioned-url.ts';
 
-const getSeries = (key: string, signal: AbortSignal) => fetchJson<AnalysisSeries>(key, signal);
+const getSeries = (key: string, signal: AbortSignal) => getJson<AnalysisSeries>(key, signal);
 
 /**
  * `GET /api/analysis/series?level=`: every month's figures of every unit and of the
@@ -11,5 +12,5 @@ const getSeries = (key: string, signal: AbortSignal) => fetchJson<AnalysisSeries
  * Idle while `level` is null.
  */
 export function useAnalysisSeries(level: AnalysisLevel | null, dataVersion: number): RequestResult<AnalysisSeries> {
-  return useRequest(level === null ? null : versionedUrl(withQuery('/api/analysis/series', { level }), dataVersion), getSeries);
+  return useRequest(level === null ? null : versionedUrl(apiRoutes.analysisSeries({ level }), dataVersion), getSeries);
 }

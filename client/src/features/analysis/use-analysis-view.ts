@@ -7,7 +7,8 @@ import { useMemo } from 'react';
 import type { AnalysisLevel, AnalysisSeries, HotspotResult } from '../../../../server/src/schemas/analysis.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import type { RequestResult } from '../../lib/use-request.ts';
-import { versionedUrl, withQuery } from '../../lib/versioned-url.ts';
+import { apiRoutes } from '../../api/api-routes.ts';
+import { versionedUrl } from '../../lib/versioned-url.ts';
 import type { AnalysisState } from '../../state/url-state.ts';
 import { isHotspotIndicator } from '../../state/url-state.ts';
 import { allMonthValues, analysisRows, type AnalysisRow } from './analysis-rows.ts';
@@ -130,7 +131,7 @@ export function useAnalysisView(
     areaClasses,
     hexClasses,
     // Versioned like the series: after an import the cells (and so the feature ids) may change.
-    hexUrl: active && settings.grid ? versionedUrl(withQuery('/api/analysis/units.geojson', { level: settings.grid }), dataVersion) : null,
+    hexUrl: active && settings.grid ? versionedUrl(apiRoutes.analysisUnits({ level: settings.grid }), dataVersion) : null,
     pending: active && (series.state.status === 'loading' || (ask !== null && hotspots.state.status === 'loading')),
   };
 }

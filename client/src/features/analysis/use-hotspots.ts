@@ -1,10 +1,11 @@
 import type { AnalysisLevel, HotspotIndicator, HotspotMethod, HotspotResult } from '../../../../server/src/schemas/analysis.ts';
-import { fetchJson } from '../../lib/fetch-json.ts';
+import { getJson } from '../../api/api-fetch.ts';
+import { apiRoutes } from '../../api/api-routes.ts';
 import { useRequest, type RequestResult } from '../../lib/use-request.ts';
-import { versionedUrl, withQuery } from '../../lib/versioned-url.ts';
+import { versionedUrl } from '../../lib/versioned-url.ts';
 import type { AnalysisState } from '../../state/url-state.ts';
 
-const getHotspots = (key: string, signal: AbortSignal) => fetchJson<HotspotResult>(key, signal);
+const getHotspots = (key: string, signal: AbortSignal) => getJson<HotspotResult>(key, signal);
 
 export interface HotspotAsk {
   layer: HotspotIndicator;
@@ -17,7 +18,7 @@ export interface HotspotAsk {
 /** The request URL: only the parameters the chosen weights use, so equal questions share a key. */
 export function hotspotUrl(ask: HotspotAsk): string {
   const s = ask.settings;
-  return withQuery('/api/analysis/hotspots', {
+  return apiRoutes.hotspots({
     layer: ask.layer,
     level: ask.level,
     month: ask.month,
@@ -28,7 +29,7 @@ export function hotspotUrl(ask: HotspotAsk): string {
     transform: s.transform,
     permutations: s.permutations,
     seed: s.seed,
-    fdr: String(s.fdr),
+    fdr: s.fdr,
   });
 }
 

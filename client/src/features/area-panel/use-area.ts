@@ -1,8 +1,9 @@
 import type { AreaDetail } from '../../../../server/src/schemas/area.ts';
-import { fetchJson } from '../../lib/fetch-json.ts';
+import { getJson } from '../../api/api-fetch.ts';
+import { apiRoutes } from '../../api/api-routes.ts';
 import { useRequest, type RequestResult } from '../../lib/use-request.ts';
 
-const getArea = (id: number, signal: AbortSignal) => fetchJson<AreaDetail>(`/api/areas/${id}`, signal);
+const getArea = (id: number, signal: AbortSignal) => getJson<AreaDetail>(apiRoutes.area(id), signal);
 
 /** `GET /api/areas/:id`; idle while `id` is null. */
 export function useArea(id: number | null): RequestResult<AreaDetail> {

@@ -1,14 +1,17 @@
 /**
- * `POST /api/imports/:kind?dryRun=` with the file as the raw body, over XMLHttpRequest
- * because it reports upload progress (fetch does not) and also exposes the answer while
- * it streams (`responseText` grows on each `progress` event), so the NDJSON lines of the
- * server's phases arrive as they are written.
+ * `POST /api/imports/:kind?dryRun=` with the file as the raw body, through the api's
+ * upload (XMLHttpRequest: upload progress, and the NDJSON lines of the server's phases
+ * as they are written).
  *
  * Status codes: 200 valid (progress, then the result), 422 the file has errors (the
- * result lists them), 400 a bad request (JSON `{ message }`, e.g. an unknown kind).
+ * result lists them), both NDJSON; a refusal before the import starts (400 unknown kind,
+ * 413 too large, 415, 401/403) is one JSON error, which the api turns into an ApiError.
  */
+import { errorCodes, type ErrorCode } from '../../../../server/src/schemas/api-error.ts';
 import type { ImportKind, ImportResultLine } from '../../../../server/src/schemas/import.ts';
-import { RequestError } from '../../lib/fetch-json.ts';
+import { ApiError } from '../../api/api-error.ts';
+import { apiRoutes } from '../../api/api-routes.ts';
+import { uploadStream } from '../../api/upload-stream.ts';
 import { ndjsonReader, type ParsedLine } from './ndjson-lines.ts';
 
 export interface ImportRequest {
@@ -26,7 +29,7 @@ export interface ImportCallbacks {
 }
 
 export interface RunningImport {
-  /** The result line; rejects with a RequestError when the server answered without one. */
+  /** The result line; rejects with an ApiError when the server answered without one. */
   done: Promise<ImportResultLine>;
   abort: () => void;
 }
@@ -35,53 +38,43 @@ export interface RunningImport {
 const CONTENT_TYPE = 'application/octet-stream';
 
 export function postImport({ kind, file, dryRun }: ImportRequest, callbacks: ImportCallbacks = {}): RunningImport {
-  const url = `/api/imports/${encodeURIComponent(kind)}?dryRun=${dryRun}`;
-  const xhr = new XMLHttpRequest();
+  const url = apiRoutes.importFile(kind, { dryRun });
   const reader = ndjsonReader();
-  let seen = 0;
   let result: ImportResultLine | null = null;
-  let fault: string | null = null;
+  let fault: { code: ErrorCode | null } | null = null;
 
   const take = (lines: ParsedLine[]) => {
     for (const line of lines) {
       if (line.type === 'result') result = line;
-      if (line.type === 'error') fault = line.message;
+      if (line.type === 'error') {
+        const code = (line as { code?: unknown }).code;
+        fault = { code: typeof code === 'string' && (errorCodes as readonly string[]).includes(code) ? (code as ErrorCode) : null };
+      }
       callbacks.onLine?.(line);
     }
   };
-  const readNew = () => {
-    // Only NDJSON answers stream lines; a 400 is one JSON object, read at the end.
-    if (!(xhr.getResponseHeader('content-type') ?? '').includes('ndjson')) return;
-    const text = xhr.responseText;
-    take(reader.push(text.slice(seen)));
-    seen = text.length;
-  };
 
-  const done = new Promise<ImportResultLine>((resolve, reject) => {
-    xhr.open('POST', url);
-    xhr.setRequestHeader('content-type', CONTENT_TYPE);
-    xhr.setRequestHeader('accept', 'application/x-ndjson, application/json');
-    xhr.upload.onprogress = (event) => callbacks.onUpload?.(event.loaded, event.lengthComputable ? event.total : file.size);
-    xhr.upload.onload = () => callbacks.onUpload?.(file.size, file.size);
-    xhr.onprogress = readNew;
-    xhr.onload = () => {
-      readNew();
-      if ((xhr.getResponseHeader('content-type') ?? '').includes('ndjson')) take(reader.end());
-      if (result) return resolve(result);
-      let message = fault ?? xhr.statusText;
-      if (!fault) {
-        try {
-          const body = JSON.parse(xhr.responseText) as { message?: unknown };
-          if (typeof body.message === 'string') message = body.message;
-        } catch {
-          // not JSON: keep the status text
-        }
-      }
-      reject(new RequestError(url, xhr.status, `POST ${url}: ${xhr.status} ${message}`.trim()));
-    };
-    xhr.onerror = () => reject(new RequestError(url, null, `POST ${url}: the connection failed`));
-    xhr.onabort = () => reject(new DOMException('The import was cancelled', 'AbortError'));
-    xhr.send(file);
+  const upload = uploadStream({
+    url,
+    body: file,
+    contentType: CONTENT_TYPE,
+    accept: 'application/x-ndjson, application/json',
+    streamType: 'ndjson',
+    onUpload: callbacks.onUpload,
+    onText: (chunk, final) => take(final ? [...reader.push(chunk), ...reader.end()] : reader.push(chunk)),
   });
-  return { done, abort: () => xhr.abort() };
+
+  const done = upload.done.then((answer): ImportResultLine => {
+    if (result) return result;
+    // The stream ended without a result: a server fault after the answer had begun (its
+    // message is for the log; the UI words it by code), or an answer that is not ours.
+    const failed = fault as { code: ErrorCode | null } | null;
+    throw new ApiError({
+      method: 'POST',
+      url,
+      status: failed ? 500 : answer.status,
+      code: failed ? (failed.code ?? 'internal') : 'unexpected',
+    });
+  });
+  return { done, abort: upload.abort };
 }
