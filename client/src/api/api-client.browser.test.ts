@@ -12,6 +12,7 @@ import type { Database } from '../../../server/src/db/database.ts';
 import { launchChromium, openApp, watchPage, type PageWatch } from '../../../server/test/chromium.ts';
 import { openTestDatabase } from '../../../server/test/engines.ts';
 import { buildTestApp, listenTestApp } from '../../../server/test/test-app.ts';
+import { fixturesDir } from '../../../server/src/imports/testing/import-fixture.ts';
 import en from '../i18n/messages/en.json';
 
 const operationalFixture = readFileSync(new URL('../../../server/test/operational-fixture.sql', import.meta.url), 'utf8');
@@ -88,6 +89,31 @@ describe('requests of the app in Chromium (issue 10)', () => {
     expect(text).not.toContain(serverMessage);
     expect(text).not.toContain('#v');
     expect(text).not.toContain('/api/');
+  });
+
+  it('an import goes through the api upload: progress and result stream back; the POST asks in the UI language with the cookie', async () => {
+    const before = ours.length;
+    await page.getByTestId('import-open').click();
+    await page.getByTestId('import-kind').selectOption('properties');
+    await page.getByTestId('import-file').setInputFiles(`${fixturesDir}/properties/duplicate-keys.csv`);
+    await page.getByTestId('import-check').click();
+    const result = page.getByTestId('import-result');
+    await result.waitFor({ timeout: 30_000 });
+    // 422: the NDJSON result lists the errors; it is a result, not a failed request
+    expect(await page.getByTestId('import-errors').locator('tbody tr').count()).toBeGreaterThan(0);
+    await page.getByTestId('import-file').setInputFiles(`${fixturesDir}/properties/valid.csv`);
+    await page.getByTestId('import-check').click();
+    await expect.poll(() => result.textContent(), { timeout: 30_000 }).toMatch(/^Checked: \d+ rows, no errors\./);
+    const posts = ours.slice(before).filter((r) => r.method() === 'POST');
+    expect(posts.map((r) => new URL(r.url()).pathname + new URL(r.url()).search)).toEqual([
+      '/api/imports/properties?dryRun=true',
+      '/api/imports/properties?dryRun=true',
+    ]);
+    for (const post of posts) {
+      const headers = await post.allHeaders();
+      expect(headers['accept-language']).toBe('en');
+      expect(headers.cookie).toContain('qa_session=test-session');
+    }
   });
 
   it('asked no other host and threw no error', () => {

@@ -1,6 +1,8 @@
 /**
- * Plain fetch + React state for one server resource: loading, data or error, and a
- * `reload`. A new key aborts the previous request so a late answer never wins.
+ * React state for one server resource: loading, data or error, and a `reload`. The
+ * loading itself is the caller's (`getJson` of client/src/api; its failures are
+ * ApiErrors, which `ui/request-error.tsx` words). A new key aborts the previous request
+ * so a late answer never wins.
  */
 import { useCallback, useEffect, useState } from 'react';
 
