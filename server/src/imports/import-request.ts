@@ -115,7 +115,6 @@ const twice = (field: string): RequestProblem => ({
 
 /** A value as a message may quote it: control characters (such as NUL) escaped, at most 60 characters. */
 function shown(value: string): string {
-  // eslint-disable-next-line no-control-regex
   const escaped = value.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return escaped.length > 60 ? `${escaped.slice(0, 59)}…` : escaped;
 }
