@@ -174,6 +174,12 @@ describe.each(engines)('import route on %s', (engine) => {
     expect(response.json()).toMatchObject({ code: 'bad_request', message: 'body: ist leer; senden Sie die Datei als Inhalt der Anfrage', problems: [{ field: 'body', code: 'required' }] });
   });
 
+  it('an empty chunked body (no Content-Length) is 400 naming the body too, once the stream ends', async () => {
+    const response = await t.app.inject({ method: 'POST', url: '/api/imports/offices', payload: Readable.from([]), headers: { 'content-type': 'text/csv' } });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ code: 'bad_request', message: 'body: is empty; send the file as the request body', problems: [{ field: 'body', code: 'required' }] });
+  });
+
   it('a body over 64 MB is 413 from its Content-Length, before it is read', async () => {
     const response = await t.app.inject({
       method: 'POST',
