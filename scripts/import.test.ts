@@ -3,6 +3,7 @@
  * scripts/import.ts`) against a PGlite folder, a copy of the seeded Herne template.
  */
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,10 +28,10 @@ describe('npm run import (scripts/import.ts)', () => {
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
-  const run = (...args: string[]): Promise<Run> =>
+  const runIn = (env: Record<string, string>, ...args: string[]): Promise<Run> =>
     new Promise((resolve, reject) => {
       // No DATABASE_URL: the copy of the PGlite template, whatever the test run uses.
-      const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/import.ts', ...args], { cwd: repoRoot, env: { PATH: process.env.PATH, PGLITE_DIR: pgliteDir } });
+      const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/import.ts', ...args], { cwd: repoRoot, env: { PATH: process.env.PATH, PGLITE_DIR: pgliteDir, ...env } });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -38,6 +39,7 @@ describe('npm run import (scripts/import.ts)', () => {
       child.on('error', reject);
       child.on('exit', (code) => resolve({ code, stdout, stderr }));
     });
+  const run = (...args: string[]) => runIn({}, ...args);
 
   it('a valid file: exit 0, progress per phase on stderr, a summary on stdout', async () => {
     const { code, stdout, stderr } = await run('properties', join(fixtures, 'properties/valid.csv'));
@@ -79,6 +81,38 @@ describe('npm run import (scripts/import.ts)', () => {
     expect(lines[0]).toBe('properties from many-bad.csv: 150 errors; nothing was imported.');
     expect(lines.filter((l) => / \| flats +\| viele /.test(l))).toHaveLength(100);
     expect(lines.at(-1)).toBe('… and 50 more');
+  });
+
+  it('--lang de: the errors and the table in German', async () => {
+    const { code, stdout } = await run('properties', join(fixtures, 'properties/outside-city.csv'), '--lang', 'de');
+    expect(code).toBe(1);
+    const lines = stdout.split('\n');
+    expect(lines[0]).toBe('properties aus outside-city.csv: 3 Fehler in 3 Zeilen; nichts wurde importiert.');
+    expect(lines[2]).toMatch(/^Zeile \| Feld +\| Wert +\| Grund$/);
+    expect(lines[4]).toBe('    2 | lon/lat | 7.22 / 51.47     | liegt außerhalb von Herne (prüfen Sie die Koordinaten und ihre Spalten)');
+  });
+
+  it('LANG=de_DE.UTF-8 chooses German', async () => {
+    const german = await runIn({ LANG: 'de_DE.UTF-8' }, 'residents', join(fixtures, 'residents/valid.csv'), '--dry-run');
+    expect(german.stdout).toBe('Probelauf, nichts wurde geschrieben: residents aus valid.csv, 4 Zeilen ergäben 4 neu, 0 geändert, 0 gelöscht.\nMonate, die ersetzt würden: 2025-11\n');
+  });
+
+  it('a 50 MB junk file is refused from its first megabyte, before the database opens (issue 10)', async () => {
+    const file = join(dir, 'junk.csv');
+    await writeFile(file, randomBytes(50 * 1024 * 1024));
+    const started = performance.now();
+    const { code, stdout, stderr } = await run('properties', file);
+    const ms = performance.now() - started;
+    expect(code).toBe(1);
+    expect(stdout.split('\n').slice(0, 5)).toEqual([
+      'properties from junk.csv: 1 error in 1 row; nothing was imported.',
+      '',
+      ' row | field | value | reason',
+      '-----+-------+-------+----------------------------------------------------------------',
+      'file |       |       | is not a text file (it contains NUL bytes); expected a CSV file',
+    ]);
+    expect(stderr).toBe(''); // no progress: the database was never opened
+    console.log(`issue 10, CLI: 50 MB random refused in ${ms.toFixed(0)} ms (process start included)`);
   });
 
   it.each([

@@ -24,6 +24,9 @@ export function optional<T>(name: string, parser: ValueParser<T>, fallback: T | 
   return { name, required: false, parser, fallback };
 }
 
+/** The columns a CSV point may come from: degrees, or EPSG:25832 metres. */
+export const pointColumns = { lonLat: ['lon', 'lat'], utm: ['easting', 'northing'] } as const;
+
 /** One data row of a file, whatever its format. */
 export interface SourceRecord {
   /** Row as a spreadsheet shows it (CSV), or feature number (GeoJSON). */

@@ -24,15 +24,17 @@ describe('decodeText', () => {
   it('refuses a file that mixes UTF-8 and Windows-1252, naming both rows', () => {
     const mixed = Buffer.concat([Buffer.from('key\nStraße\n'), latin1('Gärten\n')]);
     expect(decodeText(mixed)).toEqual({
-      error: { row: 3, field: '', value: 'Gärten', reason: expect.stringMatching(/^this row is Windows-1252 but row 2 is UTF-8/) },
+      error: { row: 3, field: '', value: 'Gärten', reason: { code: 'mixed_encoding', text: { en: expect.stringMatching(/^this row is Windows-1252 but row 2 is UTF-8/), de: expect.stringMatching(/^diese Zeile ist Windows-1252, Zeile 2 aber UTF-8/) } } },
     });
   });
 
   it('refuses bytes that are no character in either encoding, UTF-16, Excel workbooks and binary files', () => {
-    expect(decodeText(Buffer.from([0x61, 0x0a, 0x62, 0x81]))).toEqual({ error: { row: 2, field: '', value: 'b\u0081', reason: 'byte 0x81 is not a character in UTF-8 or Windows-1252; is this a CSV file?' } });
-    expect(decodeText(Buffer.from([0xff, 0xfe, 0x61, 0x00]))).toMatchObject({ error: { row: 0, reason: expect.stringMatching(/UTF-16/) } });
-    expect(decodeText(Buffer.from('PK\x03\x04rest', 'latin1'))).toMatchObject({ error: { reason: expect.stringMatching(/Excel workbook/) } });
-    expect(decodeText(Buffer.from([0x61, 0x00, 0x62]))).toMatchObject({ error: { reason: expect.stringMatching(/NUL bytes/) } });
-    expect(decodeText(Buffer.alloc(0))).toMatchObject({ error: { reason: 'the file is empty' } });
+    expect(decodeText(Buffer.from([0x61, 0x0a, 0x62, 0x81]))).toMatchObject({
+      error: { row: 2, field: '', value: 'b\u0081', reason: { code: 'undefined_byte', text: { en: 'byte 0x81 is not a character in UTF-8 or Windows-1252; is this a CSV file?' } } },
+    });
+    expect(decodeText(Buffer.from([0xff, 0xfe, 0x61, 0x00]))).toMatchObject({ error: { row: 0, reason: { code: 'utf16', text: { en: expect.stringMatching(/UTF-16/) } } } });
+    expect(decodeText(Buffer.from('PK\x03\x04rest', 'latin1'))).toMatchObject({ error: { reason: { code: 'excel_workbook', text: { en: expect.stringMatching(/Excel workbook/) } } } });
+    expect(decodeText(Buffer.from([0x61, 0x00, 0x62]))).toMatchObject({ error: { reason: { code: 'not_text', text: { en: expect.stringMatching(/NUL bytes/) } } } });
+    expect(decodeText(Buffer.alloc(0))).toMatchObject({ error: { reason: { code: 'empty_file', text: { en: 'the file is empty', de: 'die Datei ist leer' } } } });
   });
 });

@@ -5,16 +5,16 @@
  * files that mix both encodings, bytes that are no character in either, UTF-16
  * ("Unicode text") and Excel workbooks.
  */
-import type { ImportError } from '../schemas/import.ts';
-import { reasons } from './reasons.ts';
+import type { FoundError } from './error-list.ts';
+import { reasons, type Reason } from './reasons.ts';
 
-export type DecodedText = { text: string; encoding: 'utf-8' | 'windows-1252' } | { error: ImportError };
+export type DecodedText = { text: string; encoding: 'utf-8' | 'windows-1252' } | { error: FoundError };
 
 /** Bytes that Windows-1252 leaves undefined (WHATWG maps them to C1 controls). */
 const undefinedIn1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
 
 export function decodeText(bytes: Uint8Array): DecodedText {
-  const fileError = (reason: string, row = 0, value = ''): DecodedText => ({ error: { row, field: '', value, reason } });
+  const fileError = (reason: Reason, row = 0, value = ''): DecodedText => ({ error: { row, field: '', value, reason } });
   if (bytes.length === 0) return fileError(reasons.emptyFile());
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return fileError(reasons.utf16());
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return fileError(reasons.excelWorkbook());

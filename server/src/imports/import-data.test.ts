@@ -58,8 +58,8 @@ describe.each(engines)('importData and runImport on %s', (engine) => {
     const result = await importBytes(db.pool, 'properties', Buffer.from([header, ...rows].join('\n')));
     expect(result.errorCount).toBe(150);
     expect(result.errors).toHaveLength(100);
-    expect(result.errors[0]).toEqual({ row: 2, field: 'flats', value: '-1', reason: 'must be 0 or more' });
-    expect(result.errors[99]).toEqual({ row: 101, field: 'flats', value: 'viele', reason: 'not a whole number (expected e.g. 6)' });
+    expect(result.errors[0]).toEqual({ row: 2, field: 'flats', value: '-1', reason: 'must be 0 or more', code: 'too_small' });
+    expect(result.errors[99]).toEqual({ row: 101, field: 'flats', value: 'viele', reason: 'not a whole number (expected e.g. 6)', code: 'not_a_whole_number' });
     expect(await countTables(db.pool)).toEqual(before);
   });
 
@@ -119,7 +119,7 @@ describe.each(engines)('importData and runImport on %s', (engine) => {
       const errors = new ErrorList();
       const sql = 'INSERT INTO stage_test SELECT r.file_row, r.n::integer FROM jsonb_to_recordset($1::jsonb) AS r (file_row integer, n text)';
       await stageRows(client, sql, [{ file_row: 2, n: '1' }, { file_row: 3, n: 'x' }, { file_row: 4, n: '3' }], errors);
-      expect(errors.errors).toEqual([{ row: 3, field: '', value: '', reason: 'the database could not read this row: invalid input syntax for type integer: "x"' }]);
+      expect(errors.errors).toEqual([{ row: 3, field: '', value: '', reason: 'the database could not read this row: invalid input syntax for type integer: "x"', code: 'database_refused' }]);
       expect((await client.query('SELECT file_row FROM stage_test ORDER BY file_row')).rows).toEqual([{ file_row: 2 }, { file_row: 4 }]);
       await client.query('ROLLBACK');
     } finally {

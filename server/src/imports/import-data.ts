@@ -14,6 +14,8 @@
  * and after a dry run.
  */
 import type pg from 'pg';
+import type { Locale } from '../i18n/request-locale.ts';
+import type { LocalizedText } from '../schemas/common.ts';
 import { defaultImportDataset, isImportKind, importKinds, type ImportKind, type ImportProgress, type ImportResult } from '../schemas/import.ts';
 import { loadSql } from '../db/sql-file.ts';
 import { areas } from './areas/areas.ts';
@@ -23,8 +25,8 @@ import { estimates } from './estimates/estimates.ts';
 import type { Applied, ImportKindModule, StagedRow } from './import-kind.ts';
 import { offices } from './offices/offices.ts';
 import { properties } from './properties/properties.ts';
-import { readTable } from './read-table.ts';
-import { reasons } from './reasons.ts';
+import { readTable, type TableSpec } from './read-table.ts';
+import { reasons, type Reason } from './reasons.ts';
 import { residents } from './residents/residents.ts';
 import { stageBatchSize, stageRows } from './stage-rows.ts';
 import { statusEvents } from './status-events/status-events.ts';
@@ -53,19 +55,64 @@ export interface ImportInput {
   /** Dataset ids every imported row carries (table `dataset`). */
   datasets: string[];
   onProgress?: (progress: ImportProgress) => void;
+  /** Language of the reasons and notes in the result. @default 'en' */
+  locale?: Locale;
 }
 
 /**
  * A problem with the request rather than the file: an unknown kind, dataset or
- * city. `field` names the parameter (HTTP: 400; CLI: exit code 2).
+ * city. `field` names the parameter (HTTP: 400; CLI: exit code 2), `code` says what
+ * is wrong for machines, `reason` for people in both languages; `message` is English.
  */
 export class ImportUsageError extends Error {
   constructor(
     public readonly field: string,
-    public readonly reason: string,
+    public readonly code: string,
+    public readonly reason: LocalizedText,
   ) {
-    super(`${field}: ${reason}`);
+    super(`${field}: ${reason.en}`);
   }
+}
+
+/** The usage errors of an import, in both languages. */
+export const usageErrors = {
+  unknownKind: (kind: string) =>
+    new ImportUsageError('kind', 'enum', {
+      en: `unknown import kind "${kind}"; known kinds: ${importKinds.join(', ')}`,
+      de: `unbekannte Importart „${kind}“; bekannt sind: ${importKinds.join(', ')}`,
+    }),
+  unknownCity: (ags: string) =>
+    new ImportUsageError('CITY_AGS', 'unknown_city', {
+      en: `city ${ags} is not in the database; start the server once with this CITY_AGS to load it`,
+      de: `die Stadt ${ags} ist nicht in der Datenbank; starten Sie den Server einmal mit diesem CITY_AGS, um sie zu laden`,
+    }),
+  noDataset: () =>
+    new ImportUsageError('dataset', 'required', { en: 'at least one dataset id is required', de: 'mindestens eine Datensatz-ID ist nötig' }),
+  unknownDatasets: (ids: string[]) => {
+    const list = ids.map((id) => `"${id}"`).join(', ');
+    return new ImportUsageError('dataset', 'unknown_dataset', {
+      en: `unknown dataset ${list}; known datasets are listed in data/datasets.json`,
+      de: `unbekannter Datensatz ${list}; die bekannten Datensätze stehen in data/datasets.json`,
+    });
+  },
+};
+
+/**
+ * The city and the datasets an import names must exist: throws ImportUsageError when
+ * not. The HTTP route asks before it reads the body, importData again in its transaction.
+ */
+export async function checkImportTarget(db: pg.Pool | pg.PoolClient, cityAgs: string, datasets: string[]): Promise<{ name: string }> {
+  const city = (await db.query<{ name: string }>(sql['find-city'], [cityAgs])).rows[0];
+  if (!city) throw usageErrors.unknownCity(cityAgs);
+  if (datasets.length === 0) throw usageErrors.noDataset();
+  const unknown = (await db.query<{ id: string }>(sql['find-unknown-datasets'], [datasets])).rows.map((r) => r.id);
+  if (unknown.length > 0) throw usageErrors.unknownDatasets(unknown);
+  return city;
+}
+
+/** The reading rules of a kind (read-table.ts), for a sniff before the import runs. */
+export function importTableSpec(kind: ImportKind): TableSpec {
+  return kinds[kind].table;
 }
 
 /**
@@ -75,16 +122,13 @@ export class ImportUsageError extends Error {
  * database failures: the caller rolls back either way.
  */
 export async function importData(client: pg.PoolClient, input: ImportInput): Promise<ImportResult> {
-  if (!isImportKind(input.kind)) throw new ImportUsageError('kind', `unknown import kind "${input.kind}"; known kinds: ${importKinds.join(', ')}`);
+  if (!isImportKind(input.kind)) throw usageErrors.unknownKind(input.kind);
   const kind = kinds[input.kind];
-  const city = (await client.query<{ name: string }>(sql['find-city'], [input.cityAgs])).rows[0];
-  if (!city) throw new ImportUsageError('CITY_AGS', `city ${input.cityAgs} is not in the database; start the server once with this CITY_AGS to load it`);
-  if (input.datasets.length === 0) throw new ImportUsageError('dataset', 'at least one dataset id is required');
-  const unknown = (await client.query<{ id: string }>(sql['find-unknown-datasets'], [input.datasets])).rows.map((r) => r.id);
-  if (unknown.length > 0) throw new ImportUsageError('dataset', `unknown dataset ${unknown.map((id) => `"${id}"`).join(', ')}; known datasets are listed in data/datasets.json`);
+  const city = await checkImportTarget(client, input.cityAgs, input.datasets);
 
   const progress = input.onProgress ?? (() => {});
-  const errors = new ErrorList(kind.fields);
+  const locale = input.locale ?? 'en';
+  const errors = new ErrorList(kind.fields, locale);
   const result = (rows: number, applied?: Applied): ImportResult => ({
     kind: kind.kind,
     dryRun: false,
@@ -95,7 +139,7 @@ export async function importData(client: pg.PoolClient, input: ImportInput): Pro
     errors: errors.errors,
     errorCount: errors.count,
     ...(applied?.months ? { months: applied.months } : {}),
-    ...(applied?.notes?.length ? { notes: applied.notes } : {}),
+    ...(applied?.notes?.length ? { notes: applied.notes.map((note) => note[locale]) } : {}),
   });
 
   progress({ phase: 'reading', done: 0, total: input.bytes.length });
@@ -162,7 +206,7 @@ export async function runImport(pool: pg.Pool, input: ImportInput & { dryRun?: b
 }
 
 /** The reason of a problem a kind's check query found; `detail` carries what the text needs. */
-function checkReason(kind: ImportKindModule, code: string, detail: string | null, city: { ags: string; name: string }): string {
+function checkReason(kind: ImportKindModule, code: string, detail: string | null, city: { ags: string; name: string }): Reason {
   switch (code) {
     case 'duplicate':
       return reasons.duplicate(kind.duplicateOf, Number(detail), kind.duplicateHint);
@@ -188,8 +232,7 @@ function checkReason(kind: ImportKindModule, code: string, detail: string | null
       return reasons.replacedParent(detail ?? '');
     case 'parent_level': {
       const [parentLevel, level] = (detail ?? '/').split('/');
-      const expected = { borough: `the city (${city.ags})`, quarter: 'a borough or the city', district: 'a quarter, a borough or the city' }[level];
-      return reasons.parentLevel(parentLevel, expected ?? 'an area of a higher level');
+      return reasons.parentLevel(parentLevel, level, city.ags);
     }
     case 'orphaned_child': {
       const child = JSON.parse(detail ?? '{}') as { level: string; name: string; key: string; parent_level: string };

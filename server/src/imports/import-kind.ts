@@ -4,6 +4,7 @@
  * stages and checks rows as a set, and how the checked rows replace what is there.
  */
 import type pg from 'pg';
+import type { LocalizedText } from '../schemas/common.ts';
 import type { ImportKind, ImportProgress } from '../schemas/import.ts';
 import type { SourceRecord } from './columns.ts';
 import type { ErrorList } from './error-list.ts';
@@ -27,7 +28,8 @@ export interface Applied {
   updated: number;
   deleted: number;
   months?: string[];
-  notes?: string[];
+  /** Consequences worth knowing, in both languages (the result carries the import's). */
+  notes?: LocalizedText[];
 }
 
 export interface ImportKindModule {
@@ -48,9 +50,9 @@ export interface ImportKindModule {
      */
     check: string;
   };
-  /** For duplicate errors: "same … as row 3", and what to do about it. */
-  duplicateOf: string;
-  duplicateHint?: string;
+  /** For duplicate errors: the key columns ("same key as row 3"), and what to do about it. */
+  duplicateOf: readonly string[];
+  duplicateHint?: LocalizedText;
   /** Steps `apply` reports, for the progress bar. */
   applySteps: number;
   apply(ctx: ImportContext): Promise<Applied>;

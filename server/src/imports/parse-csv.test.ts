@@ -22,10 +22,30 @@ describe('parseCsv', () => {
   });
 
   it('an unclosed quote names the row and column where it starts', () => {
-    expect(parseCsv('a;b\n1;2\n3;"4\n5;6\n')).toEqual({ error: { row: 3, field: 'b', value: '', reason: 'a value in double quotes starts here and is never closed (a " is missing)' } });
+    expect(parseCsv('a;b\n1;2\n3;"4\n5;6\n')).toEqual({
+      error: {
+        row: 3,
+        field: 'b',
+        value: '"4',
+        reason: {
+          code: 'unclosed_quote',
+          text: {
+            en: 'a value in double quotes starts here (line 3 of the file) and is never closed (a " is missing)',
+            de: 'ein Wert in doppelten Anführungszeichen beginnt hier (Zeile 3 der Datei) und wird nie geschlossen (ein " fehlt)',
+          },
+        },
+      },
+    });
+  });
+
+  it('a file that ends inside a quoted value is refused naming the row and the line where the value began, after values with line breaks (issue 10)', () => {
+    // row 2 holds two line breaks (lines 2-4); the quote that never closes opens in row 4, line 6
+    const parsed = parseCsv('key,note\r\nA,"eins\r\nzwei\r\ndrei"\r\nB,x\r\nC,"offen, und dann\r\nD,y\r\nE,z\r\n');
+    expect(parsed).toMatchObject({ error: { row: 4, field: 'note', value: '"offen, und dann', reason: { code: 'unclosed_quote' } } });
+    expect('error' in parsed && parsed.error.reason.text.en).toBe('a value in double quotes starts here (line 6 of the file) and is never closed (a " is missing)');
   });
 
   it('tab-separated files are named as such', () => {
-    expect(parseCsv('a\tb\n1\t2')).toEqual({ error: { row: 1, field: '', value: '', reason: 'columns are separated by tabs; expected ; or , (save as "CSV")' } });
+    expect(parseCsv('a\tb\n1\t2')).toMatchObject({ error: { row: 1, field: '', value: '', reason: { code: 'tab_delimited', text: { en: 'columns are separated by tabs; expected ; or , (save as "CSV")' } } } });
   });
 });

@@ -3,9 +3,11 @@
  * from the header line; values in double quotes may hold the delimiter, line
  * breaks and `""` for a quote. Rows are numbered as a spreadsheet shows them
  * (header = row 1; a value with a line break stays in its row; a blank line is a
- * row too, and is skipped).
+ * row too, and is skipped). A file that ends inside a quoted value is refused,
+ * naming the row and the line of the file where that value began (issue 10): the
+ * quote swallowed everything after it, so that is where the " is missing.
  */
-import type { ImportError } from '../schemas/import.ts';
+import type { FoundError } from './error-list.ts';
 import { reasons } from './reasons.ts';
 
 export type Delimiter = ';' | ',';
@@ -17,7 +19,7 @@ export interface CsvTable {
   records: { row: number; cells: string[] }[];
 }
 
-export type ParsedCsv = { table: CsvTable } | { error: ImportError };
+export type ParsedCsv = { table: CsvTable } | { error: FoundError };
 
 export function detectDelimiter(headerLine: string): Delimiter | 'tab' {
   let semicolons = 0;
@@ -43,7 +45,10 @@ export function parseCsv(text: string): ParsedCsv {
   let cells: string[] = [];
   let field = '';
   let row = 1;
+  let line = 1;
+  let quoteLine = 0;
   let quoteRow = 0;
+  let quoteStart = 0;
   let quoteColumn = 0;
   let quoted = false;
   const n = text.length;
@@ -62,12 +67,18 @@ export function parseCsv(text: string): ParsedCsv {
           field += '"';
           i++;
         } else quoted = false;
-      } else field += ch;
+      } else {
+        // a line break inside quotes stays in its row but is a new line of the file
+        if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) line++;
+        field += ch;
+      }
     } else if (ch === '"' && field.trim() === '') {
       // a quote opens a quoted value only at its start (spaces before it are dropped)
       quoted = true;
       field = '';
       quoteRow = row;
+      quoteLine = line;
+      quoteStart = i + 1;
       quoteColumn = cells.length;
     } else if (ch === delimiter) {
       cells.push(field);
@@ -76,11 +87,14 @@ export function parseCsv(text: string): ParsedCsv {
       if (ch === '\r' && text[i + 1] === '\n') i++;
       endRecord();
       row++;
+      line++;
     } else field += ch;
   }
   if (quoted) {
     const header = rows[0]?.cells;
-    return { error: { row: quoteRow, field: header?.[quoteColumn]?.trim() ?? '', value: '', reason: reasons.unclosedQuote() } };
+    // the value as far as its first line (at most 40 characters), to find it in the file
+    const start = text.slice(quoteStart, quoteStart + 40).split(/[\r\n]/)[0];
+    return { error: { row: quoteRow, field: header?.[quoteColumn]?.trim() ?? '', value: `"${start}`, reason: reasons.unclosedQuote(quoteLine) } };
   }
   if (field !== '' || cells.length > 0) endRecord();
 

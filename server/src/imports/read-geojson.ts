@@ -3,8 +3,8 @@
  * error). Coordinates are lon/lat (RFC 7946); a legacy `crs` member naming
  * EPSG:25832 is honoured, since German GIS exports often carry one.
  */
-import type { ImportError } from '../schemas/import.ts';
-import { reasons } from './reasons.ts';
+import type { FoundError } from './error-list.ts';
+import { reasons, type Reason } from './reasons.ts';
 
 export type Crs = 4326 | 25832;
 
@@ -15,16 +15,16 @@ export interface GeojsonFeature {
   geometry: unknown;
 }
 
-export type ReadGeojson = { crs: Crs; features: GeojsonFeature[] } | { error: ImportError };
+export type ReadGeojson = { crs: Crs; features: GeojsonFeature[] } | { error: FoundError };
 
-const fileError = (reason: string, field = '', value = ''): ReadGeojson => ({ error: { row: 0, field, value, reason } });
+const fileError = (reason: Reason, field = '', value = ''): ReadGeojson => ({ error: { row: 0, field, value, reason } });
 
 export function readGeojson(text: string): ReadGeojson {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return fileError(reasons.notJson(withLineAndColumn((error as Error).message, text)));
+    return fileError(reasons.notJson((error as Error).message, lineAndColumn((error as Error).message, text)));
   }
   const collection = json as { type?: unknown; features?: unknown; crs?: { properties?: { name?: unknown } } };
   if (typeof json !== 'object' || json === null || collection.type !== 'FeatureCollection' || !Array.isArray(collection.features)) {
@@ -47,12 +47,10 @@ export function readGeojson(text: string): ReadGeojson {
   return { crs, features };
 }
 
-/** "… at position 300" → "… at position 300 (line 4, column 12)": editors show lines, not offsets. */
-function withLineAndColumn(message: string, text: string): string {
+/** "… at position 300" → line 4, column 12: editors show lines, not offsets. */
+function lineAndColumn(message: string, text: string): { line: number; column: number } | undefined {
   const position = /at position (\d+)/.exec(message);
-  if (!position) return message;
+  if (!position) return undefined;
   const before = text.slice(0, Number(position[1]));
-  const line = before.split('\n').length;
-  const column = before.length - before.lastIndexOf('\n');
-  return `${message} (line ${line}, column ${column})`;
+  return { line: before.split('\n').length, column: before.length - before.lastIndexOf('\n') };
 }

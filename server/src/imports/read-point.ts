@@ -46,7 +46,7 @@ export function readPoint(record: SourceRecord, table: Table, errors: ErrorList)
   }
   const c = geometry.coordinates;
   if (!Array.isArray(c) || c.length < 2 || c.length > 3 || !c.every((n) => typeof n === 'number' && Number.isFinite(n))) {
-    errors.add(record.row, 'geometry', text, reasons.badCoordinates('a Point has [x, y] with two numbers'));
+    errors.add(record.row, 'geometry', text, reasons.badCoordinates({ en: 'a Point has [x, y] with two numbers', de: 'ein Point hat [x, y] mit zwei Zahlen' }));
     return staged;
   }
   const [x, y] = c as number[];

@@ -1,19 +1,22 @@
 /**
- * Bytes of an import file → records: decodes the text, tells CSV from GeoJSON by
- * its first character, matches the header (case and surrounding spaces do not
+ * Bytes of an import file → records: sniffs the head (sniff-file.ts: binary, not a
+ * header of the kind, JSON where CSV is expected …), decodes the text, tells CSV from
+ * GeoJSON by its first character, matches the header (case and surrounding spaces do not
  * matter; unknown and missing columns are errors) and drops rows whose shape is
  * wrong (values beyond the header, too few values) with an error each.
  */
+import type { ImportKind } from '../schemas/import.ts';
 import type { ErrorList } from './error-list.ts';
-import type { Column, SourceRecord } from './columns.ts';
+import { pointColumns, type Column, type SourceRecord } from './columns.ts';
 import { decodeText } from './decode-text.ts';
 import { parseCsv, type Delimiter } from './parse-csv.ts';
 import { readGeojson, type Crs } from './read-geojson.ts';
+import { sniffBytes, sniffFile } from './sniff-file.ts';
 import { columnLetter, reasons, suggest } from './reasons.ts';
 
 export interface TableSpec {
-  /** Plural name of the kind, for messages. */
-  kind: string;
+  /** The kind, for messages (reasons.ts names it in both languages). */
+  kind: ImportKind;
   /** Columns of a CSV file; properties of GeoJSON features. */
   columns: readonly Column[];
   /** Which formats the kind accepts; for GeoJSON, the geometry its features must have. */
@@ -36,39 +39,33 @@ export interface Table {
   delimiter?: Delimiter;
 }
 
-export const pointColumns = { lonLat: ['lon', 'lat'], utm: ['easting', 'northing'] } as const;
+export { pointColumns };
 
 /** Returns the table, or undefined when the file cannot be read at all (its errors are in `errors`). */
 export function readTable(bytes: Uint8Array, spec: TableSpec, errors: ErrorList): Table | undefined {
+  // The first megabyte decides whether the file is worth reading (the same verdict an upload gets while it streams).
+  const sniffed = sniffFile(bytes, spec, bytes.length <= sniffBytes);
+  if (sniffed.verdict === 'refuse') {
+    errors.addFound(sniffed.error);
+    return undefined;
+  }
   const decoded = decodeText(bytes);
   if ('error' in decoded) {
-    const { row, field, value, reason } = decoded.error;
-    errors.add(row, field, value, reason);
+    errors.addFound(decoded.error);
     return undefined;
   }
   const text = decoded.text;
-  const trimmed = text.trimStart();
-  if (trimmed === '') {
+  if (text.trimStart() === '') {
     errors.add(0, '', '', reasons.emptyFile());
     return undefined;
   }
-  if (trimmed.startsWith('{') && spec.geojson) return readGeojsonTable(text, spec, errors);
-  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
-    errors.add(0, '', '', reasons.jsonNotAllowed(spec.kind));
-    return undefined;
-  }
-  if (!spec.csv) {
-    errors.add(0, '', '', reasons.csvNotAllowed(spec.kind));
-    return undefined;
-  }
-  return readCsvTable(text, spec, errors);
+  return sniffed.verdict === 'accept' && sniffed.format === 'geojson' ? readGeojsonTable(text, spec, errors) : readCsvTable(text, spec, errors);
 }
 
 function readCsvTable(text: string, spec: TableSpec, errors: ErrorList): Table | undefined {
   const parsed = parseCsv(text);
   if ('error' in parsed) {
-    const { row, field, value, reason } = parsed.error;
-    errors.add(row, field, value, reason);
+    errors.addFound(parsed.error);
     return undefined;
   }
   const { header, records, delimiter } = parsed.table;
@@ -97,7 +94,7 @@ function readCsvTable(text: string, spec: TableSpec, errors: ErrorList): Table |
       for (const c of pointColumns.utm) if (!index.has(c)) errors.add(1, c, '', reasons.missingColumn());
     } else {
       position = 'lon/lat';
-      for (const c of pointColumns.lonLat) if (!index.has(c)) errors.add(1, c, '', reasons.missingColumn(hasLonLat ? undefined : 'easting and northing in EPSG:25832'));
+      for (const c of pointColumns.lonLat) if (!index.has(c)) errors.add(1, c, '', reasons.missingColumn(hasLonLat ? undefined : { en: 'easting and northing in EPSG:25832', de: 'easting und northing in EPSG:25832' }));
     }
   }
   if (errors.count > headerErrors) return undefined;
@@ -136,8 +133,7 @@ function readCsvTable(text: string, spec: TableSpec, errors: ErrorList): Table |
 function readGeojsonTable(text: string, spec: TableSpec, errors: ErrorList): Table | undefined {
   const read = readGeojson(text);
   if ('error' in read) {
-    const { row, field, value, reason } = read.error;
-    errors.add(row, field, value, reason);
+    errors.addFound(read.error);
     return undefined;
   }
   const known = spec.columns.map((c) => c.name);

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { day, dayOrMonth, decimalNumber, keyList, languages, month, oneOf, wholeNumber, yesNo, type ValueParser } from './values.ts';
 
-const parse = <T>(parser: ValueParser<T>, text: string) => parser.parse(text);
+/** The value, or the English reason (codes and German below). */
+const parse = <T>(parser: ValueParser<T>, text: string) => {
+  const parsed = parser.parse(text);
+  return 'reason' in parsed ? { reason: parsed.reason.text.en } : parsed;
+};
 
 describe('import values', () => {
   it.each([
@@ -60,5 +64,17 @@ describe('import values', () => {
     expect(parse(languages, 'ro|romanes')).toEqual({ reason: '"romanes" is not an ISO 639-1 language code (expected codes such as ro|tr|de)' });
     expect(parse(languages, 'ro|ro')).toEqual({ reason: '"ro" is listed twice' });
     expect(parse(keyList, 'Wanne 1 | Wanne 2|')).toEqual({ value: ['Wanne 1', 'Wanne 2'] });
+  });
+
+  it('every reason has a code and a German text (issue 10)', () => {
+    expect(wholeNumber(0).parse('3000000000')).toEqual({ reason: { code: 'too_large', text: { en: 'must be at most 2,147,483,647', de: 'darf höchstens 2.147.483.647 sein' } } });
+    expect(day.parse('29.02.2025')).toEqual({
+      reason: { code: 'not_in_calendar', text: { en: 'not a day in the calendar (February 2025 has 28 days)', de: 'kein Tag im Kalender (der Februar 2025 hat 28 Tage)' } },
+    });
+    expect(decimalNumber({ example: '85,5', decimals: 1 }).parse('1.234')).toMatchObject({
+      reason: { code: 'too_many_decimals', text: { de: 'hat mehr als 1 Nachkommastelle (erwartet z. B. 85,5; Tausendertrennzeichen sind nicht erlaubt)' } },
+    });
+    expect(yesNo.parse('vielleicht')).toMatchObject({ reason: { code: 'not_yes_no' } });
+    expect(month.expected).toEqual({ en: 'a month, e.g. 12.2025', de: 'ein Monat, z. B. 12.2025' });
   });
 });

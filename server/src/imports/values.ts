@@ -4,13 +4,14 @@
  * their German words, and lists. Each takes the trimmed text and returns the value
  * or the reason it is not one (reasons.ts).
  */
-import { reasons } from './reasons.ts';
+import type { LocalizedText } from '../schemas/common.ts';
+import { reasons, type Reason } from './reasons.ts';
 
-export type Parsed<T> = { value: T } | { reason: string };
+export type Parsed<T> = { value: T } | { reason: Reason };
 
 export interface ValueParser<T> {
-  /** What a valid value looks like, for "is empty (expected …)". */
-  expected: string;
+  /** What a valid value looks like, for "is empty (expected …)", in both languages. */
+  expected: LocalizedText;
   /** true: an empty cell is a value (booleans: empty = no), never "missing". */
   acceptsEmpty?: boolean;
   parse(text: string): Parsed<T>;
@@ -19,7 +20,7 @@ export interface ValueParser<T> {
 const numberPattern = /^([+-]?\d+)(?:[.,](\d+))?$/;
 
 /** Free text, e.g. an address. */
-export function text(expected = 'a text'): ValueParser<string> {
+export function text(expected: LocalizedText = { en: 'a text', de: 'ein Text' }): ValueParser<string> {
   return { expected, parse: (value) => ({ value }) };
 }
 
@@ -29,7 +30,7 @@ const maxInteger = 2_147_483_647;
 /** A whole number from `min` to 2,147,483,647 (the database's integer). */
 export function wholeNumber(min: number, example = '12'): ValueParser<number> {
   return {
-    expected: `a whole number, e.g. ${example}`,
+    expected: { en: `a whole number, e.g. ${example}`, de: `eine ganze Zahl, z. B. ${example}` },
     parse(value) {
       if (!/^[+-]?\d+$/.test(value)) return { reason: reasons.notAWholeNumber(example) };
       const n = Number(value);
@@ -48,13 +49,13 @@ export interface DecimalOptions {
   atMost?: number;
   example: string;
   /** Reason when outside the range, instead of "must be more than …". */
-  outOfRange?: (n: number) => string | undefined;
+  outOfRange?: (n: number) => Reason | undefined;
 }
 
 /** A number with `.` or `,` as the decimal mark; no thousands separators. */
 export function decimalNumber(options: DecimalOptions): ValueParser<number> {
   return {
-    expected: `a number, e.g. ${options.example}`,
+    expected: { en: `a number, e.g. ${options.example}`, de: `eine Zahl, z. B. ${options.example}` },
     parse(value) {
       const match = numberPattern.exec(value);
       if (!match) return { reason: reasons.notANumber(options.example) };
@@ -81,7 +82,7 @@ const no = new Set(['false', 'nein', 'no', '0', '', 'falsch']);
 
 /** true/false, ja/nein, yes/no, 1/0, x/empty; also WAHR/FALSCH, which German Excel writes for booleans. */
 export const yesNo: ValueParser<boolean> = {
-  expected: 'ja or nein',
+  expected: { en: 'ja or nein', de: 'ja oder nein' },
   acceptsEmpty: true,
   parse(value) {
     const v = value.toLowerCase();
@@ -112,7 +113,7 @@ function splitDate(value: string): YearMonthDay | undefined {
 const pad = (n: number) => String(n).padStart(2, '0');
 const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
-function checkCalendar(d: YearMonthDay, notA: string): Parsed<YearMonthDay> {
+function checkCalendar(d: YearMonthDay, notA: Reason): Parsed<YearMonthDay> {
   if (d.month < 1 || d.month > 12 || d.year < 1900 || d.year > 2100) return { reason: notA };
   if (d.day !== null && (d.day < 1 || d.day > daysIn(d.year, d.month))) return { reason: reasons.notInCalendar(d.year, d.month, daysIn(d.year, d.month)) };
   return { value: d };
@@ -120,7 +121,7 @@ function checkCalendar(d: YearMonthDay, notA: string): Parsed<YearMonthDay> {
 
 /** A day: `31.12.2025` or `2025-12-31` → `2025-12-31`. */
 export const day: ValueParser<string> = {
-  expected: 'a date, e.g. 31.12.2025',
+  expected: { en: 'a date, e.g. 31.12.2025', de: 'ein Datum, z. B. 31.12.2025' },
   parse(value) {
     const d = splitDate(value);
     if (!d || d.day === null) return { reason: reasons.notADate() };
@@ -131,7 +132,7 @@ export const day: ValueParser<string> = {
 
 /** A month: `12.2025`, `2025-12`, or the first of the month → `2025-12-01`. */
 export const month: ValueParser<string> = {
-  expected: 'a month, e.g. 12.2025',
+  expected: { en: 'a month, e.g. 12.2025', de: 'ein Monat, z. B. 12.2025' },
   parse(value) {
     const d = splitDate(value);
     if (!d) return { reason: reasons.notAMonth() };
@@ -144,7 +145,7 @@ export const month: ValueParser<string> = {
 
 /** A day, or only a month (visits): `{ month: '2025-12-01', day: '2025-12-17' | null }`. */
 export const dayOrMonth: ValueParser<{ month: string; day: string | null }> = {
-  expected: 'a date or month, e.g. 17.12.2025 or 12.2025',
+  expected: { en: 'a date or month, e.g. 17.12.2025 or 12.2025', de: 'ein Datum oder Monat, z. B. 17.12.2025 oder 12.2025' },
   parse(value) {
     const d = splitDate(value);
     if (!d) return { reason: reasons.notADayOrMonth() };
@@ -159,7 +160,7 @@ export const dayOrMonth: ValueParser<{ month: string; day: string | null }> = {
 export function oneOf<const T extends string>(values: readonly T[], aliases: Record<string, T> = {}): ValueParser<T> {
   const lookup = new Map<string, T>([...values.map((v) => [v.toLowerCase(), v] as const), ...Object.entries(aliases).map(([k, v]) => [k.toLowerCase(), v] as const)]);
   return {
-    expected: `one of ${values.join(', ')}`,
+    expected: { en: `one of ${values.join(', ')}`, de: `einer der Werte ${values.join(', ')}` },
     parse(value) {
       const found = lookup.get(value.toLowerCase());
       return found ? { value: found } : { reason: reasons.notOneOf(values, Object.keys(aliases)) };
@@ -183,7 +184,7 @@ const languageCodes = new Set(
 
 /** Language codes separated by `|` or spaces: `ro|tr` → ['ro', 'tr']. */
 export const languages: ValueParser<string[]> = {
-  expected: 'language codes, e.g. ro|tr',
+  expected: { en: 'language codes, e.g. ro|tr', de: 'Sprachcodes, z. B. ro|tr' },
   parse(value) {
     const codes = value.toLowerCase().split(/[|\s]+/).filter(Boolean);
     const seen = new Set<string>();
@@ -198,7 +199,7 @@ export const languages: ValueParser<string[]> = {
 
 /** Keys separated by `|` (keys may contain spaces): `B-1|B-2` → ['B-1', 'B-2']. */
 export const keyList: ValueParser<string[]> = {
-  expected: 'keys separated by |',
+  expected: { en: 'keys separated by |', de: 'durch | getrennte Schlüssel' },
   parse(value) {
     const keys = value.split('|').map((k) => k.trim()).filter(Boolean);
     const seen = new Set<string>();

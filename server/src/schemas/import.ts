@@ -31,7 +31,8 @@ export const ImportError = Type.Object({
   }),
   field: Type.String({ description: 'Column (or GeoJSON property) name; "column F" for a value beyond the header; empty for the file as a whole' }),
   value: Type.String({ description: 'The value as written in the file' }),
-  reason: Type.String({ description: 'What is wrong and what is expected' }),
+  reason: Type.String({ description: "What is wrong and what is expected, in the request's language (Accept-Language: de or en)" }),
+  code: Type.String({ description: 'What is wrong, for machines: stable across releases and languages (docs/import-formats.md, "Error codes")' }),
 });
 export type ImportError = Static<typeof ImportError>;
 
@@ -73,8 +74,11 @@ export type ImportFaultLine = Static<typeof ImportFaultLine>;
 /** The dataset imported rows are attributed to unless the request names another (data/datasets.json). */
 export const defaultImportDataset = 'city-import';
 
+/** Dataset ids as data/datasets.json spells them: lower-case letters, digits and hyphens. */
+export const datasetIdPattern = '^[a-z0-9][a-z0-9-]{0,62}$';
+
 export const ImportParams = Type.Object({ kind: Type.String({ description: `One of ${importKinds.join(', ')}` }) });
 export const ImportQuery = Type.Object({
   dryRun: Type.Boolean({ default: false, description: 'Validate everything (database checks included) and write nothing' }),
-  dataset: Type.String({ default: defaultImportDataset, description: 'Dataset id (data/datasets.json) the imported rows are attributed to' }),
+  dataset: Type.String({ default: defaultImportDataset, pattern: datasetIdPattern, description: 'Dataset id (data/datasets.json) the imported rows are attributed to' }),
 });

@@ -7,11 +7,12 @@
  * to the lowest-level area containing it and the Zensus populations are recomputed.
  */
 import { loadSql } from '../../db/sql-file.ts';
+import type { LocalizedText } from '../../schemas/common.ts';
 import { optional, readFields, required, type SourceRecord } from '../columns.ts';
 import type { ErrorList } from '../error-list.ts';
 import type { ImportKindModule } from '../import-kind.ts';
 import type { Table } from '../read-table.ts';
-import { reasons } from '../reasons.ts';
+import { reasons, type Reason } from '../reasons.ts';
 import { oneOf, text, type ValueParser } from '../values.ts';
 
 const sql = loadSql(import.meta.url, [
@@ -23,11 +24,10 @@ const sql = loadSql(import.meta.url, [
   'assign-property-areas',
 ] as const);
 
-type LocalizedText = { de: string; en: string };
 
 /** A text in both UI languages: a plain text (used for both) or {"de": …, "en": …}. */
 const localizedText: ValueParser<LocalizedText> = {
-  expected: 'a text, or {"de": "…", "en": "…"}',
+  expected: { en: 'a text, or {"de": "…", "en": "…"}', de: 'ein Text oder {"de": "…", "en": "…"}' },
   parse(value) {
     if (!value.startsWith('{')) return { value: { de: value, en: value } };
     try {
@@ -49,10 +49,10 @@ const defaultSource: LocalizedText = { de: 'Stadtverwaltung (Import)', en: 'City
 const levels = ['borough', 'quarter', 'district'] as const;
 
 const columns = [
-  required('key', text('the area\'s key, e.g. its official number')),
-  required('name', text('a name, e.g. Wanne')),
+  required('key', text({ en: "the area's key, e.g. its official number", de: 'der Schlüssel des Gebiets, z. B. seine amtliche Nummer' })),
+  required('name', text({ en: 'a name, e.g. Wanne', de: 'ein Name, z. B. Wanne' })),
   required('level', oneOf(levels)),
-  required('parent_key', text('the key of the area it lies in (for a borough the city\'s AGS)')),
+  required('parent_key', text({ en: "the key of the area it lies in (for a borough the city's AGS)", de: 'der Schlüssel des Gebiets, in dem es liegt (für einen Stadtbezirk der AGS der Stadt)' })),
   optional('provenance', oneOf(['official', 'approximate', 'synthetic']), 'official'),
   optional('source', localizedText, defaultSource),
   optional('method', localizedText),
@@ -71,7 +71,7 @@ export const areas: ImportKindModule = {
     stage: sql['stage-areas'],
     check: sql['check-areas'],
   },
-  duplicateOf: 'key',
+  duplicateOf: ['key'],
   applySteps: levels.length + 3,
   async apply(ctx) {
     let inserted = 0;
@@ -90,11 +90,19 @@ export const areas: ImportKindModule = {
     const { assignZensusPopulation } = await import('../../seed/seed-city.ts');
     await assignZensusPopulation(ctx.client, ctx.cityAgs);
     ctx.stepDone();
-    const notes: string[] = [];
+    const notes: LocalizedText[] = [];
     if (removed.lost_assignments > 0) {
-      notes.push(`${removed.lost_assignments} case-manager area assignments were removed with their areas; import the case managers again to assign the new areas`);
+      notes.push({
+        en: `${removed.lost_assignments} case-manager area assignments were removed with their areas; import the case managers again to assign the new areas`,
+        de: `${removed.lost_assignments} Gebietszuordnungen von Fallmanager:innen wurden mit ihren Gebieten entfernt; importieren Sie die Fallmanager:innen erneut, um die neuen Gebiete zuzuordnen`,
+      });
     }
-    if (located.outside > 0) notes.push(`${located.outside} of ${located.properties} properties lie in none of the areas`);
+    if (located.outside > 0) {
+      notes.push({
+        en: `${located.outside} of ${located.properties} properties lie in none of the areas`,
+        de: `${located.outside} von ${located.properties} Immobilien liegen in keinem der Gebiete`,
+      });
+    }
     return { inserted, updated, deleted: removed.deleted, notes };
   },
 };
@@ -123,21 +131,31 @@ function readPolygon(record: SourceRecord, table: Table, errors: ErrorList): unk
   return { type: geometry.type, coordinates: geometry.coordinates };
 }
 
-function polygonProblem(polygons: unknown, degrees: boolean): string | undefined {
-  if (!Array.isArray(polygons) || polygons.length === 0) return reasons.badCoordinates('expected an array of polygons');
+function polygonProblem(polygons: unknown, degrees: boolean): Reason | undefined {
+  if (!Array.isArray(polygons) || polygons.length === 0) return reasons.badCoordinates({ en: 'expected an array of polygons', de: 'erwartet wird eine Liste von Polygonen' });
   for (const [p, rings] of polygons.entries()) {
-    if (!Array.isArray(rings) || rings.length === 0) return reasons.badCoordinates(`polygon ${p + 1} has no rings`);
+    if (!Array.isArray(rings) || rings.length === 0) return reasons.badCoordinates({ en: `polygon ${p + 1} has no rings`, de: `Polygon ${p + 1} hat keine Ringe` });
     for (const [r, ring] of rings.entries()) {
-      const where = `ring ${r + 1}${polygons.length > 1 ? ` of polygon ${p + 1}` : ''}`;
-      if (!Array.isArray(ring) || ring.length < 4) return reasons.badCoordinates(`${where} has fewer than 4 positions`);
+      const where = {
+        en: `ring ${r + 1}${polygons.length > 1 ? ` of polygon ${p + 1}` : ''}`,
+        de: `Ring ${r + 1}${polygons.length > 1 ? ` von Polygon ${p + 1}` : ''}`,
+      };
+      if (!Array.isArray(ring) || ring.length < 4) {
+        return reasons.badCoordinates({ en: `${where.en} has fewer than 4 positions`, de: `${where.de} hat weniger als 4 Positionen` });
+      }
       for (const position of ring) {
         if (!Array.isArray(position) || position.length < 2 || !position.every((n) => typeof n === 'number' && Number.isFinite(n))) {
-          return reasons.badCoordinates(`${where} has a position that is not [x, y]`);
+          return reasons.badCoordinates({ en: `${where.en} has a position that is not [x, y]`, de: `${where.de} hat eine Position, die nicht [x, y] ist` });
         }
         if (degrees && (Math.abs(position[0]) > 180 || Math.abs(position[1]) > 90)) return reasons.notDegrees();
       }
       const [first, last] = [ring[0], ring[ring.length - 1]];
-      if (first[0] !== last[0] || first[1] !== last[1]) return reasons.badCoordinates(`${where} is not closed (its first and last positions differ)`);
+      if (first[0] !== last[0] || first[1] !== last[1]) {
+        return reasons.badCoordinates({
+          en: `${where.en} is not closed (its first and last positions differ)`,
+          de: `${where.de} ist nicht geschlossen (erste und letzte Position unterscheiden sich)`,
+        });
+      }
     }
   }
   return undefined;

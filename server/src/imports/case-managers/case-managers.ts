@@ -19,19 +19,19 @@ const sql = loadSql(import.meta.url, [
 ] as const);
 
 const columns = [
-  required('key', text('a pseudonym, e.g. CM-07')),
-  required('employer', text('the employer, e.g. Stadt Herne')),
+  required('key', text({ en: 'a pseudonym, e.g. CM-07', de: 'ein Pseudonym, z. B. CM-07' })),
+  required('employer', text({ en: 'the employer, e.g. Stadt Herne', de: 'der Arbeitgeber, z. B. Stadt Herne' })),
   required('employer_kind', oneOf(['city', 'charity'])),
   required('funding', oneOf(['municipal', 'kim'])),
   required('languages', languages),
   required('fte', decimalNumber({ decimals: 2, example: '0,5', outOfRange: (n) => (n > 0 && n <= 1 ? undefined : reasons.fteRange()) })),
-  optional('office_key', text('the key of an advisory office')),
+  optional('office_key', text({ en: 'the key of an advisory office', de: 'der Schlüssel einer Beratungsstelle' })),
   optional('area_keys', keyList, []),
 ];
 
 export const caseManagers: ImportKindModule = {
   kind: 'case-managers',
-  table: { kind: 'case managers', columns, csv: true },
+  table: { kind: 'case-managers', columns, csv: true },
   fields: columns.map((c) => c.name),
   stageRow(record, _table, errors) {
     const { values } = readFields(record, columns, errors);
@@ -42,7 +42,7 @@ export const caseManagers: ImportKindModule = {
     stage: sql['stage-case-managers'],
     check: sql['check-case-managers'],
   },
-  duplicateOf: 'key',
+  duplicateOf: ['key'],
   applySteps: 3,
   async apply(ctx) {
     const { rows } = await ctx.client.query(sql['upsert-case-managers'], [ctx.cityAgs, ctx.datasets]);

@@ -11,11 +11,11 @@ import { month, text, wholeNumber } from '../values.ts';
 const sql = loadSql(import.meta.url, ['create-estimate-stage', 'stage-estimates', 'check-estimates', 'delete-estimate-months', 'insert-estimates'] as const);
 
 const columns = [
-  required('property_key', text('the key of a property')),
+  required('property_key', text({ en: 'the key of a property', de: 'der Schlüssel einer Immobilie' })),
   required('month', month),
   required('low', wholeNumber(0, '3')),
   required('high', wholeNumber(0, '8')),
-  required('basis', text('what the estimate rests on, e.g. Begehung')),
+  required('basis', text({ en: 'what the estimate rests on, e.g. Begehung', de: 'worauf die Schätzung beruht, z. B. Begehung' })),
 ];
 
 export const estimates: ImportKindModule = {
@@ -34,7 +34,7 @@ export const estimates: ImportKindModule = {
     stage: sql['stage-estimates'],
     check: sql['check-estimates'],
   },
-  duplicateOf: 'property_key and month',
+  duplicateOf: ['property_key', 'month'],
   applySteps: 2,
   async apply(ctx) {
     const deleted = (await ctx.client.query(sql['delete-estimate-months'], [ctx.cityAgs])).rows[0];

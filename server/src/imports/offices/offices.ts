@@ -11,9 +11,9 @@ import { text } from '../values.ts';
 const sql = loadSql(import.meta.url, ['create-office-stage', 'stage-offices', 'check-offices', 'upsert-offices'] as const);
 
 const columns = [
-  required('key', text('the office\'s key, e.g. BS-01')),
-  required('name', text('a name, e.g. Beratungsstelle Wanne')),
-  required('address', text('an address, e.g. Hauptstraße 1')),
+  required('key', text({ en: "the office's key, e.g. BS-01", de: 'der Schlüssel der Beratungsstelle, z. B. BS-01' })),
+  required('name', text({ en: 'a name, e.g. Beratungsstelle Wanne', de: 'ein Name, z. B. Beratungsstelle Wanne' })),
+  required('address', text({ en: 'an address, e.g. Hauptstraße 1', de: 'eine Adresse, z. B. Hauptstraße 1' })),
 ];
 
 export const offices: ImportKindModule = {
@@ -29,7 +29,7 @@ export const offices: ImportKindModule = {
     stage: sql['stage-offices'],
     check: sql['check-offices'],
   },
-  duplicateOf: 'key',
+  duplicateOf: ['key'],
   applySteps: 1,
   async apply(ctx) {
     const { rows } = await ctx.client.query(sql['upsert-offices'], [ctx.cityAgs, ctx.datasets]);

@@ -147,4 +147,38 @@ describe.each(engines)('properties import on %s', (engine) => {
   it.each(bad)('%s is rejected with exactly its errors; no table changes', async (file, errors) => {
     await expectRejected(db.pool, 'properties', file, errors);
   });
+
+  it.each<[string, ErrorRow[]]>([
+    [
+      'wrong-types.csv',
+      [
+        [2, 'flats', 'zwei', 'keine ganze Zahl (erwartet z. B. 6)', 'not_a_whole_number'],
+        [2, 'living_area_m2', '12a', 'keine Zahl (erwartet z. B. 85,5)', 'not_a_number'],
+        [2, 'owner_type', 'landlord', 'keiner der Werte private, company, municipal (auch möglich: privat, unternehmen, kommunal)', 'not_one_of'],
+        [2, 'is_problem', 'maybe', 'weder ja noch nein (erwartet: ja/nein, true/false, yes/no, 1/0 oder x/leer)', 'not_yes_no'],
+        [3, 'lon', '7.2228x', 'keine Zahl (erwartet z. B. 7,2228)', 'not_a_number'],
+        [3, 'living_area_m2', '1.234', 'hat mehr als 1 Nachkommastelle (erwartet z. B. 85,5; Tausendertrennzeichen sind nicht erlaubt)', 'too_many_decimals'],
+      ],
+    ],
+    [
+      'missing-fields.csv',
+      [
+        [2, 'key', '', 'ist leer (erwartet: der Schlüssel der Immobilie, z. B. ihre Registernummer)', 'empty_value'],
+        [3, 'address', '', 'ist leer (erwartet: eine Adresse, z. B. Bahnhofstraße 12)', 'empty_value'],
+        [3, 'flats', '', 'ist leer (erwartet: eine ganze Zahl, z. B. 6)', 'empty_value'],
+        [4, 'owner_type', '', 'fehlt: die Zeile hat 6 Werte, die Kopfzeile 8 Spalten (ein , innerhalb eines Werts muss in doppelten Anführungszeichen stehen)', 'missing_values'],
+        [6, 'column I', '2. OG', 'steht hinter der letzten Spalte (is_problem); ein , innerhalb eines Werts muss in doppelten Anführungszeichen stehen', 'extra_value'],
+      ],
+    ],
+    [
+      'outside-city.csv',
+      [
+        [2, 'lon/lat', '7.22 / 51.47', 'liegt außerhalb von Herne (prüfen Sie die Koordinaten und ihre Spalten)', 'outside_city'],
+        [3, 'lon/lat', '51.5404 / 7.2228', 'liegt außerhalb von Herne; mit vertauschtem lon und lat läge der Punkt innerhalb: tauschen Sie die beiden Spalten', 'lon_lat_swapped'],
+        [4, 'lat', '95', 'kein Breitengrad in Grad (erwartet z. B. 51,5404; für EPSG:25832 die Spalten easting und northing verwenden)', 'not_a_latitude'],
+      ],
+    ],
+  ])('%s in German (Accept-Language de, issue 10): the same errors and codes, the reasons in German', async (file, errors) => {
+    await expectRejected(db.pool, 'properties', file, errors, { locale: 'de' });
+  });
 });

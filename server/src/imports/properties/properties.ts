@@ -12,8 +12,8 @@ import { decimalNumber, oneOf, text, wholeNumber, yesNo } from '../values.ts';
 const sql = loadSql(import.meta.url, ['create-property-stage', 'stage-properties', 'check-properties', 'locate-staged-properties', 'upsert-properties'] as const);
 
 const columns = [
-  required('key', text('the property\'s key, e.g. its register number')),
-  required('address', text('an address, e.g. Bahnhofstraße 12')),
+  required('key', text({ en: "the property's key, e.g. its register number", de: 'der Schlüssel der Immobilie, z. B. ihre Registernummer' })),
+  required('address', text({ en: 'an address, e.g. Bahnhofstraße 12', de: 'eine Adresse, z. B. Bahnhofstraße 12' })),
   required('flats', wholeNumber(0, '6')),
   required('living_area_m2', decimalNumber({ decimals: 1, moreThan: 0, atMost: 999_999_999.9, example: '85,5' })),
   required('owner_type', oneOf(['private', 'company', 'municipal'], { privat: 'private', unternehmen: 'company', kommunal: 'municipal' })),
@@ -33,7 +33,7 @@ export const properties: ImportKindModule = {
     stage: sql['stage-properties'],
     check: sql['check-properties'],
   },
-  duplicateOf: 'key',
+  duplicateOf: ['key'],
   applySteps: 2,
   async apply(ctx) {
     await ctx.client.query(sql['locate-staged-properties']);

@@ -11,7 +11,7 @@ import { month, oneOf, text, wholeNumber } from '../values.ts';
 const sql = loadSql(import.meta.url, ['create-resident-stage', 'stage-residents', 'check-residents', 'delete-resident-months', 'insert-residents'] as const);
 
 const columns = [
-  required('property_key', text('the key of a property')),
+  required('property_key', text({ en: 'the key of a property', de: 'der Schlüssel einer Immobilie' })),
   required('month', month),
   required('nationality', oneOf(['ro', 'bg', 'other'], { sonstige: 'other' })),
   required('age_group', oneOf(['0-5', '6-17', '18-64', '65+'])),
@@ -37,7 +37,7 @@ export const residents: ImportKindModule = {
     stage: sql['stage-residents'],
     check: sql['check-residents'],
   },
-  duplicateOf: 'property_key, month, nationality and age_group',
+  duplicateOf: ['property_key', 'month', 'nationality', 'age_group'],
   applySteps: 2,
   async apply(ctx) {
     const deleted = (await ctx.client.query(sql['delete-resident-months'], [ctx.cityAgs])).rows[0];

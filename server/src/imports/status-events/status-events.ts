@@ -11,7 +11,7 @@ import { day, oneOf, text } from '../values.ts';
 const sql = loadSql(import.meta.url, ['create-status-event-stage', 'stage-status-events', 'check-status-events', 'upsert-status-events'] as const);
 
 const columns = [
-  required('property_key', text('the key of a property')),
+  required('property_key', text({ en: 'the key of a property', de: 'der Schlüssel einer Immobilie' })),
   required('date', day),
   required('status', oneOf(['reported', 'inspected', 'defects_found', 'order_issued', 'fine_imposed', 'declared_uninhabitable', 'resolved'])),
   optional('note', text()),
@@ -19,7 +19,7 @@ const columns = [
 
 export const statusEvents: ImportKindModule = {
   kind: 'status-events',
-  table: { kind: 'status events', columns, csv: true },
+  table: { kind: 'status-events', columns, csv: true },
   fields: columns.map((c) => c.name),
   stageRow(record, _table, errors) {
     const { values } = readFields(record, columns, errors);
@@ -30,7 +30,7 @@ export const statusEvents: ImportKindModule = {
     stage: sql['stage-status-events'],
     check: sql['check-status-events'],
   },
-  duplicateOf: 'property_key, date and status',
+  duplicateOf: ['property_key', 'date', 'status'],
   applySteps: 1,
   async apply(ctx) {
     // Status events carry no datasets column: they belong to their property.

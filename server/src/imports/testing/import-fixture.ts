@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
+import type { Locale } from '../../i18n/request-locale.ts';
 import type { ImportProgress, ImportResult } from '../../schemas/import.ts';
 import { defaultImportDataset, runImport } from '../import-data.ts';
 
@@ -21,6 +22,8 @@ export interface FixtureImportOptions {
   cityAgs?: string;
   datasets?: string[];
   onProgress?: (progress: ImportProgress) => void;
+  /** @default 'en' */
+  locale?: Locale;
 }
 
 export function importBytes(pool: pg.Pool, kind: string, bytes: Uint8Array, options: FixtureImportOptions = {}): Promise<ImportResult> {
@@ -31,6 +34,7 @@ export function importBytes(pool: pg.Pool, kind: string, bytes: Uint8Array, opti
     datasets: options.datasets ?? [defaultImportDataset],
     dryRun: options.dryRun,
     onProgress: options.onProgress,
+    locale: options.locale,
   });
 }
 

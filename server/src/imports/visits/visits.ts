@@ -10,10 +10,10 @@ import { dayOrMonth, oneOf, text, wholeNumber } from '../values.ts';
 const sql = loadSql(import.meta.url, ['create-visit-stage', 'stage-visits', 'check-visits', 'delete-visit-months', 'insert-visits'] as const);
 
 const columns = [
-  required('property_key', text('the key of a property')),
+  required('property_key', text({ en: 'the key of a property', de: 'der Schlüssel einer Immobilie' })),
   required('date', dayOrMonth),
   required('topic', oneOf(['health', 'energy_water', 'youth_office', 'school', 'housing', 'employment', 'health_insurance'])),
-  optional('case_manager_key', text('the key of a case manager')),
+  optional('case_manager_key', text({ en: 'the key of a case manager', de: 'der Schlüssel einer Fallmanager:in' })),
   optional('visits', wholeNumber(1, '1'), 1),
 ];
 
@@ -32,8 +32,8 @@ export const visits: ImportKindModule = {
     stage: sql['stage-visits'],
     check: sql['check-visits'],
   },
-  duplicateOf: 'property_key, date, topic and case_manager_key',
-  duplicateHint: 'put the number of visits in one row (column visits)',
+  duplicateOf: ['property_key', 'date', 'topic', 'case_manager_key'],
+  duplicateHint: { en: 'put the number of visits in one row (column visits)', de: 'tragen Sie die Zahl der Besuche in einer Zeile ein (Spalte visits)' },
   applySteps: 2,
   async apply(ctx) {
     const deleted = (await ctx.client.query(sql['delete-visit-months'], [ctx.cityAgs])).rows[0];
