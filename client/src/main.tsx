@@ -3,9 +3,14 @@ import './app/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app.tsx';
+import { THEMES } from './app/themes.ts';
+import { configureUrlThemes } from './state/url-state-store.ts';
+
+// The themes' URL keys are known before the first render reads the URL.
+configureUrlThemes(THEMES);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <App themes={THEMES} />
   </StrictMode>,
 );
