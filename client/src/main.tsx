@@ -1,5 +1,7 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
-import './app/app.css';
+// Shared tokens and building blocks first: each feature's own stylesheet (imported by its
+// components) comes after them in the bundle and refines them.
+import './app/base.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app.tsx';

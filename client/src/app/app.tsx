@@ -7,6 +7,8 @@
  * every theme for its view (`Theme.useView`) and composes the shown one's map layers,
  * legend, panel and switcher options (see `theme.ts`).
  */
+// The shell's layout before the features' styles (CSS keeps the order of the imports).
+import './app.css';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useMemo, useState } from 'react';
 import type { City, ClientSettings } from '../../../server/src/schemas/city.ts';

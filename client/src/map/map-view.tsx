@@ -59,6 +59,7 @@ import { mapLayers, type MapLayersOptions } from './map-layers.ts';
 import { syncLayers } from './sync-layers.ts';
 import type { AreaStates, ThemeMapLayers } from './theme-layers.ts';
 import { tileSources } from './tile-sources.ts';
+import './map-view.css';
 
 setWorkerUrl(workerUrl);
 

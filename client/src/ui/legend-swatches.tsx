@@ -1,3 +1,4 @@
+import './legend.css';
 /**
  * The small pictures a legend row starts with, drawn like the map draws the thing: a
  * line (width, dash), a filled area, a point, or a ramp of class colours with the lower

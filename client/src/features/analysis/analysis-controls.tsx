@@ -17,6 +17,7 @@ import {
   type AnalysisState,
   type Grid,
 } from './analysis-url-state.ts';
+import './analysis.css';
 
 /** Permutation counts offered (0: analytic p-values only). */
 const PERMUTATIONS = [0, 99, 499, 999, 9999];

@@ -18,6 +18,7 @@ import { MethodCard } from './method-card.tsx';
 import { MonthPlayer } from './month-player.tsx';
 import { TrendChart } from './trend-chart.tsx';
 import { indicatorDigits, type AnalysisView } from './use-analysis-view.ts';
+import './analysis.css';
 
 export interface AnalysisPanelProps {
   view: AnalysisView;

@@ -15,6 +15,7 @@ import { residentClassification, residentLabels, residentValues } from './area-v
 import { ResidentsLegend } from './residents-legend.tsx';
 import { residentsUrl, type ResidentsMode, type ResidentsState } from './residents-url-state.ts';
 import { useFigures } from './use-figures.ts';
+import './figures.css';
 
 const MODES: readonly ResidentsMode[] = ['count', 'per1000'];
 const NO_AREAS = { areas: [] };

@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n/use-i18n.ts';
 import { AREA_LAYER_IDS, levelOfAreaLayer, type AreaLayerId } from '../../state/area-layer-id.ts';
 import type { UrlState, ZensusMode } from '../../state/url-state.ts';
 import { ProvenanceBadge } from '../../ui/provenance-badge.tsx';
+import './layer-switcher.css';
 
 export interface LayerSwitcherProps {
   state: Pick<UrlState, 'level' | 'theme' | 'zensus' | 'zensusMode' | 'context' | 'labels' | 'problems'>;
