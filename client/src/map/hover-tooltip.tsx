@@ -2,6 +2,7 @@
 import { useI18n } from '../i18n/use-i18n.ts';
 import { useStore } from '../state/create-store.ts';
 import { hoverStore } from '../state/hover-store.ts';
+import './map-view.css';
 
 export function HoverTooltip({ zensusMinResidents }: { zensusMinResidents: number }) {
   const hover = useStore(hoverStore);

@@ -7,10 +7,29 @@ import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { StyleSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import { baseStyle } from './base-style.ts';
-import { HEX_SOURCE } from './layers/analysis-layer.ts';
+import { analysisFillColour, HEX_SOURCE, hexLayer } from './layers/analysis-layer.ts';
+import { coverageFillColour, coverageLayer } from './layers/coverage-layer.ts';
 import { propertiesSource } from './layers/properties-layer.ts';
+import { residentsFillColour } from './layers/residents-layer.ts';
 import { mapLayers, type MapLayersOptions } from './map-layers.ts';
+import { NO_THEME_LAYERS, type ThemeMapLayers } from './theme-layers.ts';
 import { tileSources } from './tile-sources.ts';
+
+// What the themes hand the map (features/*/…-theme.tsx build the same from their data).
+const residents: ThemeMapLayers = { areaFill: { colour: residentsFillColour([95, 250, 350, 400]), opacity: 0.85 }, fills: [], lines: [] };
+const coverage = (highlighted: number[] = []): ThemeMapLayers => {
+  const marks = coverageLayer({
+    layer: 'quarters',
+    visible: true,
+    gaps: { no_case_manager: [13], no_language_match: [12, 14], no_recent_visit: [] },
+    highlighted,
+  });
+  return { areaFill: { colour: coverageFillColour(), opacity: 0.8 }, fills: marks.fills, lines: marks.lines };
+};
+const analysis = (colours: string[], hexagons: boolean, selectedHex: string | null = null): ThemeMapLayers => {
+  const hexes = hexLayer({ visible: hexagons, colours, selectedHex });
+  return { areaFill: { colour: analysisFillColour(colours), opacity: hexagons ? 0 : 0.85 }, fills: [hexes.fill], lines: hexes.lines };
+};
 
 const options: MapLayersOptions = {
   onBasemap: false,
@@ -22,10 +41,7 @@ const options: MapLayersOptions = {
     [11, 0],
     [12, 1],
   ]),
-  theme: 'areas',
-  residentBreaks: [95, 250, 350, 400],
-  coverageGaps: { no_case_manager: [13], no_language_match: [12, 14], no_recent_visit: [] },
-  highlightedAreas: [],
+  theme: NO_THEME_LAYERS,
   hasZensus: true,
   zensusVisible: false,
   zensusMode: 'population',
@@ -33,7 +49,6 @@ const options: MapLayersOptions = {
   propertiesVisible: true,
   selectedProperty: null,
   selection: { selectedId: null, selectedLayer: null },
-  analysis: null,
 };
 
 function style(layers = mapLayers(options)): StyleSpecification {
@@ -70,35 +85,20 @@ describe('mapLayers', () => {
       { areaLayer: 'districts', areaProvenance: 'official' },
       { selection: { selectedId: 7, selectedLayer: 'boroughs' } },
       { hasZensus: false },
-      { theme: 'residents' },
-      { theme: 'residents', residentBreaks: [] },
-      { theme: 'coverage', highlightedAreas: [11, 12] },
-      { theme: 'coverage', zensusVisible: true },
+      { theme: residents },
+      { theme: { ...residents, areaFill: { colour: residentsFillColour([]), opacity: 0.85 } } },
+      { theme: coverage([11, 12]) },
+      { theme: coverage(), zensusVisible: true },
       { propertiesVisible: false, selectedProperty: 3 },
-      { theme: 'analysis', analysis: { colours: ['#ffffcc', '#800026'], hexagons: false, selectedHex: null } },
-      { theme: 'analysis', analysis: { colours: [], hexagons: true, selectedHex: '891f1d48177ffff' } },
+      { theme: analysis(['#ffffcc', '#800026'], false) },
+      { theme: analysis([], true, '891f1d48177ffff') },
     ];
     for (const variant of variants) expect(validateStyleMin(style(mapLayers({ ...options, ...variant })))).toEqual([]);
   });
 
-  it('draws in the documented order', () => {
-    expect(mapLayers(options).map((l) => l.id)).toEqual([
-      'context-fill',
-      'context-line',
-      'city-fill',
-      'area-fill',
-      'hex-fill',
-      'coverage-none-fill',
-      'coverage-highlight-fill',
-      'zensus-fill',
-      'area-line',
-      'area-hover',
-      'hex-line',
-      'hex-selected',
-      'coverage-none-line',
-      'coverage-language-line',
-      'coverage-visit-line',
-      'coverage-highlight-line',
+  it('draws in the documented order: theme fills above the area fill, theme lines above the borders', () => {
+    const shared = ['context-fill', 'context-line', 'city-fill', 'area-fill', 'zensus-fill', 'area-line', 'area-hover'];
+    const top = [
       'city-halo',
       'city-line',
       'selection-halo',
@@ -108,36 +108,40 @@ describe('mapLayers', () => {
       'property-cluster-count',
       'property-point',
       'property-selected',
+    ];
+    expect(mapLayers(options).map((l) => l.id)).toEqual([...shared, ...top]);
+    expect(mapLayers({ ...options, theme: coverage() }).map((l) => l.id)).toEqual([
+      ...shared.slice(0, 4),
+      'coverage-none-fill',
+      'coverage-highlight-fill',
+      'zensus-fill',
+      'area-line',
+      'area-hover',
+      'coverage-none-line',
+      'coverage-language-line',
+      'coverage-visit-line',
+      'coverage-highlight-line',
+      ...top,
+    ]);
+    expect(mapLayers({ ...options, theme: analysis(['#000000'], true) }).map((l) => l.id)).toEqual([
+      ...shared.slice(0, 4),
+      'hex-fill',
+      'zensus-fill',
+      'area-line',
+      'area-hover',
+      'hex-line',
+      'hex-selected',
+      ...top,
     ]);
   });
 
-  it('keeps the same layers in every thematic mode, so switching only sets properties', () => {
-    const ids = (theme: MapLayersOptions['theme']) => mapLayers({ ...options, theme }).map((l) => l.id);
-    expect(ids('residents')).toEqual(ids('areas'));
-    expect(ids('coverage')).toEqual(ids('areas'));
-    expect(ids('analysis')).toEqual(ids('areas'));
-  });
-
-  it('draws hexagons only in the analysis theme with a grid, and clears the area fill under them', () => {
-    const layersOf = (patch: Partial<MapLayersOptions>) => mapLayers({ ...options, ...patch });
-    const visibility = (layers: ReturnType<typeof mapLayers>, id: string) => layers.find((l) => l.id === id)!.layout?.visibility;
-    const opacity = (layers: ReturnType<typeof mapLayers>) => JSON.stringify(layers.find((l) => l.id === 'area-fill')!.paint);
-    const onGrid = layersOf({ theme: 'analysis', analysis: { colours: ['#000000'], hexagons: true, selectedHex: null } });
-    const onAreas = layersOf({ theme: 'analysis', analysis: { colours: ['#000000'], hexagons: false, selectedHex: null } });
-    expect(visibility(onGrid, 'hex-fill')).toBe('visible');
-    expect(visibility(onAreas, 'hex-fill')).toBe('none');
-    expect(visibility(layersOf({ theme: 'residents', analysis: { colours: [], hexagons: true, selectedHex: null } }), 'hex-fill')).toBe('none');
-    expect(opacity(onGrid)).toContain(',0]');
-    expect(opacity(onAreas)).toContain('0.85');
-  });
-
-  it('shows the coverage marks only in the coverage mode', () => {
-    const visibility = (theme: MapLayersOptions['theme']) =>
-      mapLayers({ ...options, theme })
-        .filter((l) => l.id.startsWith('coverage-'))
-        .map((l) => l.layout?.visibility);
-    expect(new Set(visibility('coverage'))).toEqual(new Set(['visible']));
-    expect(new Set(visibility('residents'))).toEqual(new Set(['none']));
+  it('colours the area fill with the theme colour, the neutral colours without one', () => {
+    const fill = (theme: ThemeMapLayers) => mapLayers({ ...options, theme }).find((l) => l.id === 'area-fill')!.paint as Record<string, unknown>;
+    expect(fill(residents)['fill-color']).toEqual(residents.areaFill!.colour);
+    expect(fill(NO_THEME_LAYERS)['fill-color']).not.toEqual(residents.areaFill!.colour);
+    // Over hexagons the areas keep only their borders.
+    expect(JSON.stringify(fill(analysis(['#000000'], true))['fill-opacity'])).toContain(',0]');
+    expect(JSON.stringify(fill(analysis(['#000000'], false))['fill-opacity'])).toContain('0.85');
   });
 
   it('has no zensus layer for a city without a grid', () => {
@@ -147,7 +151,7 @@ describe('mapLayers', () => {
   it('reads every tile layer from the source-layer named like its source', () => {
     // properties and hexagons are GeoJSON sources: they have no source-layer.
     const geojson = ['properties', HEX_SOURCE];
-    for (const layer of mapLayers(options)) {
+    for (const layer of [...mapLayers(options), ...mapLayers({ ...options, theme: coverage() })]) {
       if ('source' in layer && !geojson.includes(layer.source)) expect(layer['source-layer']).toBe(layer.source);
     }
   });

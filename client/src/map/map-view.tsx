@@ -36,17 +36,13 @@ import type { UrlState, ViewState } from '../state/url-state.ts';
 import { areaColouring } from './area-colouring.ts';
 import { baseStyle } from './base-style.ts';
 import { countImage } from './count-image.ts';
-import type { CoverageGap } from './coverage-colouring.ts';
-import { hatchPattern, rgba } from './hatch-pattern.ts';
 import { HoverTooltip } from './hover-tooltip.tsx';
 import { placeLabels, type LabelObstacle } from './label-placement.ts';
 import { labelPoints } from './label-points.ts';
-import { ANALYSIS_CLASS_STATE, HEX_FILL_ID, HEX_SOURCE } from './layers/analysis-layer.ts';
 import { AREA_FILL_ID } from './layers/area-layer.ts';
 import { LABEL_SIZE_PX, areaLabelsLayer } from './layers/area-labels-layer.ts';
 import { CITY_FILL_ID } from './layers/city-layer.ts';
-import { GAP_NONE_PATTERN } from './layers/coverage-layer.ts';
-import { AREA_PALETTE, GAP_NONE } from './layers/palette.ts';
+import { AREA_PALETTE } from './layers/palette.ts';
 import {
   COUNT_IMAGE_PREFIX,
   PROPERTIES_SOURCE,
@@ -61,8 +57,10 @@ import type { SelectionLayerOptions } from './layers/selection-layer.ts';
 import { ZENSUS_FILL_ID } from './layers/zensus-layer.ts';
 import { mapLayers, type MapLayersOptions } from './map-layers.ts';
 import { syncLayers } from './sync-layers.ts';
+import type { AreaStates, ThemeMapLayers } from './theme-layers.ts';
 import { tileSources } from './tile-sources.ts';
 import { reportMapError, transformMapRequest } from '../api/map-requests.ts';
+import './map-view.css';
 
 setWorkerUrl(workerUrl);
 
@@ -76,12 +74,6 @@ declare global {
 /** The full geometry of one area level, for labels and colouring (from `/api/layers/<level>.geojson`). */
 export type AreaShapes = FeatureCollection<Polygon | MultiPolygon, Pick<AreaFeatureProperties, 'name' | 'area_km2'>>;
 
-/** Thematic feature state of the shown level's areas (feature id = area id). */
-export interface AreaStates {
-  layer: AreaLayerId;
-  /** Area id → state, e.g. `{ value: 312 }` (residents) or `{ coverage: 2 }`. */
-  states: ReadonlyMap<number, Record<string, number>>;
-}
 
 export interface MapViewProps {
   city: City;
@@ -105,14 +97,10 @@ export interface MapViewProps {
   areaShapes: AreaShapes | null;
   /** True while data the map draws is still expected (keeps `data-map-idle` unset): shapes, figures, the month. */
   dataPending: boolean;
-  /** Feature state for the thematic fill; null in the neutral mode or while loading. */
+  /** What the shown theme draws (its fill colour, layers, sources, hit layers); memoised by the theme. */
+  themeLayers: ThemeMapLayers;
+  /** Feature state for the theme's area fill; null in the neutral theme or while loading. */
   areaStates: AreaStates | null;
-  /** Class breaks of the residents choropleth. */
-  residentBreaks: readonly number[];
-  /** Area ids per coverage gap (coverage mode). */
-  coverageGaps: Readonly<Record<CoverageGap, readonly number[]>>;
-  /** Areas of the case manager picked in the coverage table. */
-  highlightedAreas: readonly number[];
   /** A second label line per area (the thematic figure); null: names only. */
   labelDetails: ReadonlyMap<number, string> | null;
   /** The thematic figures come from a synthetic dataset (the tooltip says so). */
@@ -139,16 +127,6 @@ export interface MapViewProps {
   onBoundsChange: (bbox: Bbox) => void;
   /** The basemap style could not be loaded: the map fell back to the self-contained style. */
   onBasemapFallback?: () => void;
-  /** The analysis theme's colours and units (see `MapLayersOptions.analysis`); null in other themes. */
-  analysis?: MapLayersOptions['analysis'];
-  /** `/api/analysis/units.geojson?level=h3_…` while hexagons are shown; null otherwise. */
-  hexUrl?: string | null;
-  /** Hexagon feature id (position in the series) → class index. */
-  hexStates?: ReadonlyMap<number, number> | null;
-  /** A hexagon was clicked (its H3 index). */
-  onSelectHex?: (id: string) => void;
-  /** Hexagon feature id → its name and figure, for the tooltip. */
-  hexDetails?: ReadonlyMap<number, { name: string; detail: string }> | null;
   /** A line shown over the map, e.g. the month of one side of a comparison. */
   caption?: string | null;
   /** This map is `window.__quartiersatlas` for browser tests. @default true (false for a comparison's second map) */
@@ -163,7 +141,6 @@ const DEGREE_EPSILON = 2e-5;
 const BASEMAP_TIMEOUT_MS = 10_000;
 /** Points are small: a click this close counts as a hit (CSS pixels). */
 const POINT_TOLERANCE_PX = 5;
-const THEMATIC_STATE_KEYS = ['value', 'coverage', ANALYSIS_CLASS_STATE];
 const EMPTY_COLLECTION: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
 const STATUSES: readonly string[] = ['reported', 'inspected', 'defects_found', 'order_issued', 'fine_imposed', 'declared_uninhabitable', 'resolved'];
 
@@ -180,11 +157,24 @@ function boundsOf(map: MapLibreMap): Bbox {
   return [w, s, e, n];
 }
 
-/** Images the style refers to and the map view draws itself (no sprite): the hatching. */
-function addPatterns(map: MapLibreMap): void {
-  if (map.hasImage(GAP_NONE_PATTERN)) return;
-  const ratio = 2;
-  map.addImage(GAP_NONE_PATTERN, hatchPattern(10 * ratio, 2 * ratio, rgba(GAP_NONE)), { pixelRatio: ratio });
+/**
+ * The theme's GeoJSON sources and fill patterns, before its layers refer to them. Sources
+ * stay once added (a later theme may use them again); their data and feature state follow
+ * the theme's. `applied` remembers the data and states already set, per source.
+ */
+function applyThemeResources(map: MapLibreMap, theme: ThemeMapLayers, applied: Map<string, { data: string | null; states: unknown }>): void {
+  for (const { id, image } of theme.patterns ?? []) {
+    if (!map.hasImage(id)) map.addImage(id, image, { pixelRatio: 2 });
+  }
+  for (const source of theme.sources ?? []) {
+    const previous = applied.get(source.id);
+    if (!map.getSource(source.id)) map.addSource(source.id, { type: 'geojson', data: source.data ?? EMPTY_COLLECTION });
+    else if (previous?.data !== source.data) map.getSource<GeoJSONSource>(source.id)?.setData(source.data ?? EMPTY_COLLECTION);
+    if (previous && previous.data === source.data && previous.states === source.states) continue;
+    map.removeFeatureState({ source: source.id });
+    for (const [id, state] of source.states ?? []) map.setFeatureState({ source: source.id, id }, state);
+    applied.set(source.id, { data: source.data, states: source.states });
+  }
 }
 
 export function MapView(props: MapViewProps) {
@@ -193,7 +183,8 @@ export function MapView(props: MapViewProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const appliedRef = useRef(new Map<string, LayerSpecification>());
-  const appliedStatesRef = useRef<{ layer: AreaLayerId; ids: number[] } | null>(null);
+  const appliedStatesRef = useRef<{ layer: AreaLayerId; ids: number[]; keys: string[] } | null>(null);
+  const appliedResourcesRef = useRef(new Map<string, { data: string | null; states: unknown }>());
   const [styleVersion, setStyleVersion] = useState(0);
   const [overlay, setOverlay] = useState<MapLibreOverlay | null>(null);
   const [labelZoom, setLabelZoom] = useState<number | null>(null);
@@ -230,10 +221,7 @@ export function MapView(props: MapViewProps) {
         areaProvenance,
         areasVisible,
         colouring,
-        theme: state.theme,
-        residentBreaks: props.residentBreaks,
-        coverageGaps: props.coverageGaps,
-        highlightedAreas: props.highlightedAreas,
+        theme: props.themeLayers,
         hasZensus: city.hasZensusGrid,
         zensusVisible: state.zensus,
         zensusMode: state.zensusMode,
@@ -241,7 +229,6 @@ export function MapView(props: MapViewProps) {
         propertiesVisible: state.problems,
         selectedProperty: state.property,
         selection: { selectedId: state.area, selectedLayer },
-        analysis: props.analysis ?? null,
       }),
     [
       onBasemap,
@@ -250,10 +237,7 @@ export function MapView(props: MapViewProps) {
       areaProvenance,
       areasVisible,
       colouring,
-      state.theme,
-      props.residentBreaks,
-      props.coverageGaps,
-      props.highlightedAreas,
+      props.themeLayers,
       city.hasZensusGrid,
       state.zensus,
       state.zensusMode,
@@ -262,7 +246,6 @@ export function MapView(props: MapViewProps) {
       state.property,
       state.area,
       selectedLayer,
-      props.analysis,
     ],
   );
 
@@ -328,14 +311,13 @@ export function MapView(props: MapViewProps) {
       for (const [id, source] of Object.entries(tileSources(window.location.origin, sourceIds, props.layerInfos, city.bbox))) {
         if (!map.getSource(id)) map.addSource(id, source);
       }
-      if (!map.getSource(HEX_SOURCE)) {
-        map.addSource(HEX_SOURCE, { type: 'geojson', data: latest.current.props.hexUrl ?? EMPTY_COLLECTION });
-      }
       if (!map.getSource(PROPERTIES_SOURCE)) {
         map.addSource(PROPERTIES_SOURCE, propertiesSource(latest.current.props.propertiesUrl ?? EMPTY_COLLECTION));
       }
-      addPatterns(map);
-      appliedStatesRef.current = null; // a new style starts without feature state
+      // A new style starts without our images, sources and feature state.
+      appliedStatesRef.current = null;
+      appliedResourcesRef.current = new Map();
+      applyThemeResources(map, latest.current.props.themeLayers, appliedResourcesRef.current);
       appliedRef.current = syncLayers(map, latest.current.layers, new Map());
       setStyleVersion((v) => v + 1);
     });
@@ -433,9 +415,17 @@ export function MapView(props: MapViewProps) {
       setHovered(
         area && area.id !== undefined ? { source: area.source, sourceLayer: area.sourceLayer, id: area.id } : null,
       );
-      const hex = featuresAt(event, [HEX_FILL_ID])[0];
-      const hexDetail = typeof hex?.id === 'number' ? latest.current.props.hexDetails?.get(hex.id) : undefined;
-      map.getCanvas().style.cursor = area || property || hex ? 'pointer' : '';
+      // Over a theme's own units (e.g. hexagons) the unit is what is read, not the area below it.
+      let themeHit = false;
+      let themeDetail: { name: string; detail: string } | null = null;
+      for (const hit of latest.current.props.themeLayers.hits ?? []) {
+        const feature = featuresAt(event, [hit.layerId])[0];
+        if (!feature) continue;
+        themeHit = true;
+        themeDetail = typeof feature.id === 'number' ? (hit.tooltip?.(feature.id) ?? null) : null;
+        break;
+      }
+      map.getCanvas().style.cursor = area || property || themeHit ? 'pointer' : '';
       const p = property?.properties ?? {};
       const status = typeof p.status === 'string' && STATUSES.includes(p.status) ? (p.status as PropertyStatus) : null;
       hoverStore.set(
@@ -443,9 +433,8 @@ export function MapView(props: MapViewProps) {
           ? {
               x: event.point.x,
               y: event.point.y,
-              // Over the analysis hexagons the hexagon is what is read, not the area below it.
-              areaName: hexDetail ? hexDetail.name : typeof area?.properties.name === 'string' ? area.properties.name : null,
-              areaDetail: hexDetail ? hexDetail.detail : typeof area?.id === 'number' ? (latest.current.props.labelDetails?.get(area.id) ?? null) : null,
+              areaName: themeDetail ? themeDetail.name : typeof area?.properties.name === 'string' ? area.properties.name : null,
+              areaDetail: themeDetail ? themeDetail.detail : typeof area?.id === 'number' ? (latest.current.props.labelDetails?.get(area.id) ?? null) : null,
               areaDetailSynthetic: latest.current.props.labelDetailsSynthetic,
               cell: cell
                 ? {
@@ -495,10 +484,9 @@ export function MapView(props: MapViewProps) {
         }
         return;
       }
-      const hex = featuresAt(event, [HEX_FILL_ID])[0];
-      if (hex && typeof hex.properties.id === 'string') {
-        latest.current.props.onSelectHex?.(hex.properties.id);
-        return;
+      for (const hit of latest.current.props.themeLayers.hits ?? []) {
+        const feature = hit.onClick ? featuresAt(event, [hit.layerId])[0] : undefined;
+        if (feature && hit.onClick?.(feature.properties)) return;
       }
       const features = featuresAt(event, [AREA_FILL_ID, CITY_FILL_ID]);
       const hit = features.find((f) => f.layer.id === AREA_FILL_ID) ?? features.find((f) => f.layer.id === CITY_FILL_ID);
@@ -529,12 +517,14 @@ export function MapView(props: MapViewProps) {
     map.easeTo({ center: [lon, lat], zoom: Math.max(map.getZoom(), CLUSTER_MAX_ZOOM + 1) });
   }, [focusKey, styleVersion]);
 
-  // Keep the style in line with the specs.
+  // Keep the style in line with the specs; the theme's sources and images first, as its layers use them.
+  const { themeLayers } = props;
   useEffect(() => {
     const map = mapRef.current;
     if (!map || styleVersion === 0) return;
+    applyThemeResources(map, themeLayers, appliedResourcesRef.current);
     appliedRef.current = syncLayers(map, layers, appliedRef.current);
-  }, [layers, styleVersion]);
+  }, [layers, themeLayers, styleVersion]);
 
   // A hover highlight on a level that is no longer shown would come back with it.
   useEffect(() => {
@@ -552,34 +542,24 @@ export function MapView(props: MapViewProps) {
     if (!map || styleVersion === 0) return;
     const previous = appliedStatesRef.current;
     if (previous && map.getSource(previous.layer)) {
+      // States another theme set are removed; the same theme's are overwritten below.
+      const first = areaStates?.states.values().next().value;
+      const sameKeys = first !== undefined && previous.keys.every((key) => key in first);
       for (const id of previous.ids) {
-        if (areaStates && areaStates.layer === previous.layer && areaStates.states.has(id)) continue;
-        for (const key of THEMATIC_STATE_KEYS) map.removeFeatureState({ source: previous.layer, sourceLayer: previous.layer, id }, key);
+        if (areaStates && sameKeys && areaStates.layer === previous.layer && areaStates.states.has(id)) continue;
+        for (const key of previous.keys) map.removeFeatureState({ source: previous.layer, sourceLayer: previous.layer, id }, key);
       }
     }
     if (areaStates && map.getSource(areaStates.layer)) {
       for (const [id, values] of areaStates.states) {
         map.setFeatureState({ source: areaStates.layer, sourceLayer: areaStates.layer, id }, values);
       }
-      appliedStatesRef.current = { layer: areaStates.layer, ids: [...areaStates.states.keys()] };
+      const keys = new Set([...areaStates.states.values()].flatMap((values) => Object.keys(values)));
+      appliedStatesRef.current = { layer: areaStates.layer, ids: [...areaStates.states.keys()], keys: [...keys] };
     } else {
       appliedStatesRef.current = null;
     }
   }, [areaStates, styleVersion]);
-
-  // The analysis hexagons: their outlines, and each one's class as feature state.
-  const { hexUrl, hexStates } = props;
-  useEffect(() => {
-    const source = mapRef.current?.getSource<GeoJSONSource>(HEX_SOURCE);
-    if (!source || styleVersion === 0) return;
-    source.setData(hexUrl ?? EMPTY_COLLECTION);
-  }, [hexUrl, styleVersion]);
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!map || styleVersion === 0 || !map.getSource(HEX_SOURCE)) return;
-    map.removeFeatureState({ source: HEX_SOURCE });
-    for (const [id, cls] of hexStates ?? []) map.setFeatureState({ source: HEX_SOURCE, id }, { [ANALYSIS_CLASS_STATE]: cls });
-  }, [hexStates, hexUrl, styleVersion]);
 
   // Properties of the month; fetched again after an import (same URL, new data).
   const { propertiesUrl, dataVersion } = props;

@@ -1,3 +1,4 @@
+import './progress-bar.css';
 /** An indeterminate progress bar; `label` is read by screen readers. */
 export function ProgressBar({ label }: { label: string }) {
   return (

@@ -1,3 +1,4 @@
+import './progress-meter.css';
 /** A determinate progress bar: `value` of `max`, with its label above (read by screen readers too). */
 export function ProgressMeter({ label, value, max, testId }: { label: string; value: number; max: number; testId?: string }) {
   const share = max > 0 ? Math.min(1, Math.max(0, value / max)) : 0;

@@ -5,6 +5,7 @@
  */
 import type { Provenance } from '../../../server/src/schemas/common.ts';
 import { useI18n } from '../i18n/use-i18n.ts';
+import './provenance-badge.css';
 
 export function ProvenanceBadge({ provenance, withReason = false }: { provenance: Provenance; withReason?: boolean }) {
   const { t } = useI18n();

@@ -3,6 +3,7 @@
  * the direction as ▲/▼ and as `aria-sort` for screen readers.
  */
 import type { ReactNode } from 'react';
+import './sort-header.css';
 
 export type SortDirection = 'ascending' | 'descending';
 

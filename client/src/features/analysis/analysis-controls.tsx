@@ -16,7 +16,8 @@ import {
   isHotspotIndicator,
   type AnalysisState,
   type Grid,
-} from '../../state/url-state.ts';
+} from './analysis-url-state.ts';
+import './analysis.css';
 
 /** Permutation counts offered (0: analytic p-values only). */
 const PERMUTATIONS = [0, 99, 499, 999, 9999];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HotspotUnit } from '../../../../server/src/schemas/analysis.ts';
 import { CLUSTER_COLOURS, HOTSPOT_BIN_COLOURS, divergingPalette, sequentialPalette } from '../../map/classification/palettes.ts';
-import { DEFAULT_ANALYSIS_STATE } from '../../state/url-state.ts';
+import { DEFAULT_ANALYSIS_STATE } from './analysis-url-state.ts';
 import type { AnalysisRow } from './analysis-rows.ts';
 import { analysisLegend } from './analysis-legend.ts';
 

@@ -9,7 +9,7 @@ import type { Indicator } from '../../../../server/src/schemas/analysis.ts';
 import { classify, classOf, type Classification } from '../../map/classification/classify.ts';
 import { legendClasses, type LegendLabel } from '../../map/classification/legend-classes.ts';
 import { CLUSTER_COLOURS, HOTSPOT_BIN_COLOURS, divergingPalette, sequentialPalette, type HotspotBin } from '../../map/classification/palettes.ts';
-import type { AnalysisState } from '../../state/url-state.ts';
+import type { AnalysisState } from './analysis-url-state.ts';
 import { classValue, type AnalysisRow } from './analysis-rows.ts';
 
 export interface LegendEntry {

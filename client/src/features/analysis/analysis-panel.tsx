@@ -6,7 +6,7 @@
  */
 import { useI18n } from '../../i18n/use-i18n.ts';
 import type { AreaLayerId } from '../../state/area-layer-id.ts';
-import type { AnalysisState } from '../../state/url-state.ts';
+import type { AnalysisState } from './analysis-url-state.ts';
 import { ProgressBar } from '../../ui/progress-bar.tsx';
 import { ProvenanceBadge } from '../../ui/provenance-badge.tsx';
 import { RequestErrorMessage } from '../../ui/request-error.tsx';
@@ -18,6 +18,7 @@ import { MethodCard } from './method-card.tsx';
 import { MonthPlayer } from './month-player.tsx';
 import { TrendChart } from './trend-chart.tsx';
 import { indicatorDigits, type AnalysisView } from './use-analysis-view.ts';
+import './analysis.css';
 
 export interface AnalysisPanelProps {
   view: AnalysisView;

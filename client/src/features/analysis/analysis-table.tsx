@@ -10,6 +10,7 @@ import { SortHeader } from '../../ui/sort-header.tsx';
 import type { AnalysisRow } from './analysis-rows.ts';
 import { formatP } from './method-card.tsx';
 import { defaultDirection, sortAnalysisRows, type AnalysisColumn, type SortDirection } from './sort-analysis-rows.ts';
+import './analysis.css';
 
 export interface AnalysisTableProps {
   rows: readonly AnalysisRow[];

@@ -177,7 +177,8 @@ describe.each(engines)('the analysis theme in Chromium on %s', (engine) => {
 
   it('quarters: 13 units are too few, the statistic is refused and no hot spot colour is drawn', async () => {
     await page.getByTestId('analysis-units').selectOption('quarters');
-    await expect.poll(() => page.locator('[data-testid^=analysis-row-]').count()).toBe(13);
+    // The quarters' series is a new request (seconds on a busy machine).
+    await expect.poll(() => page.locator('[data-testid^=analysis-row-]').count(), { timeout: 15_000 }).toBe(13);
     const refusal = page.getByTestId('hotspot-refusal');
     await refusal.waitFor({ timeout: 30_000 });
     expect(await refusal.textContent()).toContain('Zu wenige Einheiten.');
@@ -237,7 +238,8 @@ describe.each(engines)('the analysis theme in Chromium on %s', (engine) => {
     await page.getByTestId('analysis-units').selectOption('h3_8');
     await expect.poll(() => param(page, 'grid')).toBe('h3_8');
     await expect.poll(() => page.evaluate(() => window.__quartiersatlas!.map.getLayoutProperty('hex-fill', 'visibility'))).toBe('visible');
-    await expect.poll(() => page.getByTestId('analysis-legend-entry').count()).toBeGreaterThanOrEqual(2);
+    // The hexagons' series is a new request (seconds on a busy machine).
+    await expect.poll(() => page.getByTestId('analysis-legend-entry').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
     await mapIdle(page);
     const hexagons = await page.evaluate(() => window.__quartiersatlas!.map.queryRenderedFeatures({ layers: ['hex-fill'] }).length);
     expect(hexagons).toBeGreaterThan(30);

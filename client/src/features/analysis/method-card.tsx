@@ -7,6 +7,7 @@
 import type { GlobalMoran, HotspotRefusal, MethodCard as Card } from '../../../../server/src/schemas/analysis.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { ProvenanceBadge } from '../../ui/provenance-badge.tsx';
+import './analysis.css';
 
 export function MethodCard({ card, global, refusal }: { card: Card; global: GlobalMoran | null; refusal: HotspotRefusal | null }) {
   const { t, integer, decimal, month } = useI18n();

@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../i18n/use-i18n.ts';
+import './analysis.css';
 
 /** Time per month while playing. */
 const STEP_MS = 900;

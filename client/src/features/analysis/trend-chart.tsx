@@ -8,6 +8,7 @@
 import type { Range } from '../../../../server/src/schemas/common.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { bandPaths, linePath, linearScale, niceDomainTicks } from '../../lib/chart-scales.ts';
+import './analysis.css';
 
 const WIDTH = 320;
 const PANEL_HEIGHT = 96;

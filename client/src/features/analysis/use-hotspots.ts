@@ -3,7 +3,7 @@ import { getJson } from '../../api/api-fetch.ts';
 import { apiRoutes } from '../../api/api-routes.ts';
 import { useRequest, type RequestResult } from '../../lib/use-request.ts';
 import { versionedUrl } from '../../lib/versioned-url.ts';
-import type { AnalysisState } from '../../state/url-state.ts';
+import type { AnalysisState } from './analysis-url-state.ts';
 
 const getHotspots = (key: string, signal: AbortSignal) => getJson<HotspotResult>(key, signal);
 

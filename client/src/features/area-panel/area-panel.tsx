@@ -11,6 +11,7 @@ import { ProvenanceBadge } from '../../ui/provenance-badge.tsx';
 import type { RequestResult } from '../../lib/use-request.ts';
 import { RequestErrorMessage } from '../../ui/request-error.tsx';
 import { CloseButton } from '../../ui/close-button.tsx';
+import './area-panel.css';
 
 export interface AreaPanelProps {
   /** From `useArea(id)`; the app holds it because the map needs the area's level too. */

@@ -7,6 +7,7 @@ import type { City } from '../../../../server/src/schemas/city.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { tileLayerOfLevel } from '../../state/area-layer-id.ts';
 import { ProvenanceBadge } from '../../ui/provenance-badge.tsx';
+import './city.css';
 
 export function CityOverview({ city }: { city: City }) {
   const { t, km2, integer } = useI18n();

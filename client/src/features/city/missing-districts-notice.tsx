@@ -1,5 +1,6 @@
 /** Shown while a city has no geometry below the city boundary (before its import). */
 import { useI18n } from '../../i18n/use-i18n.ts';
+import './city.css';
 
 export function MissingDistrictsNotice({ cityName }: { cityName: string }) {
   const { t } = useI18n();

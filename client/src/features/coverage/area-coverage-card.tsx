@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/use-i18n.ts';
 import { languageName } from '../../i18n/language-name.ts';
 import { ProvenanceBadge } from '../../ui/provenance-badge.tsx';
 import { LanguageBadges } from './language-badges.tsx';
+import './coverage.css';
 
 export interface AreaCoverageCardProps {
   coverage: Coverage;

@@ -15,6 +15,7 @@ import { ProvenanceBadge } from '../../ui/provenance-badge.tsx';
 import { RequestErrorMessage } from '../../ui/request-error.tsx';
 import { LanguageBadges } from './language-badges.tsx';
 import { defaultDirection, sortCaseManagers, type CaseManagerColumn, type SortDirection } from './sort-case-managers.ts';
+import './coverage.css';
 
 export interface CoveragePanelProps {
   request: RequestResult<Coverage>;

@@ -4,8 +4,8 @@
  */
 import type { AreaFigures, AreaFiguresList } from '../../../../server/src/schemas/figures.ts';
 import type { I18n } from '../../i18n/i18n-provider.tsx';
-import { classBreaks } from '../../map/class-breaks.ts';
-import type { ResidentsMode } from '../../state/url-state.ts';
+import { classify, type Classification } from '../../map/classification/classify.ts';
+import type { ResidentsMode } from './residents-url-state.ts';
 
 /**
  * Registered RO+BG residents of an area, or per 1,000 inhabitants of the Zensus 2011.
@@ -35,13 +35,19 @@ export function residentValues(list: Pick<AreaFiguresList, 'areas'>, mode: Resid
 }
 
 /**
- * Class breaks from a reference month (the latest), so that stepping through the months
- * keeps the colours comparable; zero has its own colour, so only positive values count.
+ * The classes of the residents choropleth: quintiles, rounded for the legend, from a
+ * reference month (the latest), so that stepping through the months keeps the colours
+ * comparable; zero has its own colour, so only positive values count. null: no reference yet.
  */
-export function residentBreaks(reference: Pick<AreaFiguresList, 'areas'> | null, mode: ResidentsMode): number[] {
-  if (!reference) return [];
+export function residentClassification(reference: Pick<AreaFiguresList, 'areas'> | null, mode: ResidentsMode): Classification | null {
+  if (!reference) return null;
   const values = reference.areas.map((a) => residentValue(a, mode)).filter((v): v is number => v !== null && v > 0);
-  return classBreaks(values);
+  return classify(values, { method: 'quantile', classes: 5 });
+}
+
+/** The breaks of `residentClassification`; none without a reference. */
+export function residentBreaks(reference: Pick<AreaFiguresList, 'areas'> | null, mode: ResidentsMode): number[] {
+  return residentClassification(reference, mode)?.breaks ?? [];
 }
 
 /** Decimals per mode: counts are whole persons, per 1,000 one decimal. */

@@ -13,6 +13,7 @@ import { RequestErrorMessage } from '../../ui/request-error.tsx';
 import { monthRuns } from './month-runs.ts';
 import { postImport, type RunningImport } from './post-import.ts';
 import { CloseButton } from '../../ui/close-button.tsx';
+import './import.css';
 
 export interface ImportDialogProps {
   open: boolean;

@@ -1,23 +1,29 @@
 /**
- * What the area fill shows (the thematic mode), which area level to show (a radio
+ * What the area fill shows (the theme, with the theme's own options under it), which area level to show (a radio
  * group) and which extra layers (checkboxes). Each non-official level carries its
  * provenance badge and, when chosen, a one-line why.
  */
+import type { ReactNode } from 'react';
 import type { LevelSummary } from '../../../../server/src/schemas/city.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { AREA_LAYER_IDS, levelOfAreaLayer, type AreaLayerId } from '../../state/area-layer-id.ts';
-import { THEMES, type ResidentsMode, type UrlState, type ZensusMode } from '../../state/url-state.ts';
+import type { UrlState, ZensusMode } from '../../state/url-state.ts';
 import { ProvenanceBadge } from '../../ui/provenance-badge.tsx';
+import './layer-switcher.css';
 
 export interface LayerSwitcherProps {
-  state: Pick<UrlState, 'level' | 'theme' | 'residentsMode' | 'zensus' | 'zensusMode' | 'context' | 'labels' | 'problems'>;
+  state: Pick<UrlState, 'level' | 'theme' | 'zensus' | 'zensusMode' | 'context' | 'labels' | 'problems'>;
+  /** The registered themes in their order, with their names in the UI language. */
+  themes: ReadonlyArray<{ id: string; label: string }>;
+  /** The shown theme's own options (e.g. count or per 1,000), under the theme switch. */
+  themeOptions?: ReactNode;
   levels: LevelSummary[];
   cityName: string;
   hasZensusGrid: boolean;
   onChange: (patch: Partial<UrlState>) => void;
 }
 
-export function LayerSwitcher({ state, levels, cityName, hasZensusGrid, onChange }: LayerSwitcherProps) {
+export function LayerSwitcher({ state, themes, themeOptions, levels, cityName, hasZensusGrid, onChange }: LayerSwitcherProps) {
   const { t, integer } = useI18n();
   const summaryOf = (id: AreaLayerId) => levels.find((l) => l.level === levelOfAreaLayer(id));
   const current = summaryOf(state.level);
@@ -31,37 +37,21 @@ export function LayerSwitcher({ state, levels, cityName, hasZensusGrid, onChange
       <fieldset className="field-group" disabled={!current || current.count === 0}>
         <legend className="field-group-title">{t('switcher.theme')}</legend>
         <div className="segmented segmented-grid" role="radiogroup" aria-label={t('switcher.theme')}>
-          {THEMES.map((theme) => (
-            <label key={theme} className="segment">
+          {themes.map((theme) => (
+            <label key={theme.id} className="segment">
               <input
                 type="radio"
                 name="theme"
-                value={theme}
-                data-testid={`theme-${theme}`}
-                checked={state.theme === theme}
-                onChange={() => onChange({ theme })}
+                value={theme.id}
+                data-testid={`theme-${theme.id}`}
+                checked={state.theme === theme.id}
+                onChange={() => onChange({ theme: theme.id })}
               />
-              <span>{t(`theme.${theme}`)}</span>
+              <span>{theme.label}</span>
             </label>
           ))}
         </div>
-        {state.theme === 'residents' && (
-          <div className="sub-options sub-options-flush" role="radiogroup" aria-label={t('switcher.residentsMode')}>
-            {(['count', 'per1000'] satisfies ResidentsMode[]).map((mode) => (
-              <label key={mode} className="option option-small">
-                <input
-                  type="radio"
-                  name="residents-mode"
-                  value={mode}
-                  data-testid={`residents-mode-${mode}`}
-                  checked={state.residentsMode === mode}
-                  onChange={() => onChange({ residentsMode: mode })}
-                />
-                <span className="option-label">{t(`switcher.residents.${mode}`)}</span>
-              </label>
-            ))}
-          </div>
-        )}
+        {themeOptions}
       </fieldset>
 
       <fieldset className="field-group">

@@ -4,6 +4,7 @@
  */
 import type { MonthRange } from '../../../../server/src/schemas/month.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
+import './months.css';
 
 export interface MonthSelectorProps {
   months: MonthRange | null;

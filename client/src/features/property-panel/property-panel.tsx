@@ -14,6 +14,7 @@ import { ProvenanceBadge } from '../../ui/provenance-badge.tsx';
 import { RequestErrorMessage } from '../../ui/request-error.tsx';
 import { ResidentsChart } from './residents-chart.tsx';
 import { CloseButton } from '../../ui/close-button.tsx';
+import './property-panel.css';
 
 export interface PropertyPanelProps {
   request: RequestResult<PropertyDetail>;

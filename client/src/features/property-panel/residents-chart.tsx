@@ -6,6 +6,7 @@
 import type { ResidentMonth } from '../../../../server/src/schemas/property.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { bandPaths, linePath, linearScale, monthNumber, niceTicks } from '../../lib/chart-scales.ts';
+import './property-panel.css';
 
 const WIDTH = 320;
 const HEIGHT = 140;

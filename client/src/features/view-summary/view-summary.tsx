@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/use-i18n.ts';
 import type { RequestResult } from '../../lib/use-request.ts';
 import { ProvenanceBadge } from '../../ui/provenance-badge.tsx';
 import { RequestErrorMessage } from '../../ui/request-error.tsx';
+import './view-summary.css';
 
 export function ViewSummary({ request }: { request: RequestResult<BboxSummary> }) {
   const { t, integer, range, month } = useI18n();

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { classBreaks } from '../class-breaks.ts';
 import { classify, classOf, stdDevBreaks, stdDevLabels, type ClassificationMethod } from './classify.ts';
 
 // Registered RO+BG residents of Herne's 13 quarters in the synthetic October 2026 (the
-// fixture of class-breaks.test.ts). Sorted: 19 33 46 173 203 258 335 348 364 384 396 615 665.
+// residents theme's classes). Sorted: 19 33 46 173 203 258 335 348 364 384 396 615 665.
 const herne = [173, 258, 203, 335, 396, 348, 384, 46, 33, 19, 364, 665, 615];
 
 // A textbook set with mean 5 and population SD 2 (sample SD would be 2.14):
@@ -38,10 +37,11 @@ describe('classify: quantile', () => {
     expect(c.warnings).toEqual([]);
   });
 
-  it('rounds by default exactly as the existing classBreaks does', () => {
+  it('rounds by default to numbers a legend can say (the residents theme\'s classes)', () => {
+    // quintiles 96.8, 247, 351.2, 391.2 → rounded to half a power of ten
     const c = classify(herne, { method: 'quantile', classes: 5 });
-    expect(c.breaks).toEqual(classBreaks(herne, 5));
     expect(c.breaks).toEqual([95, 250, 350, 400]);
+    expect(classify([...herne].reverse(), { method: 'quantile', classes: 5 }).breaks).toEqual(c.breaks);
     // < 95: 19 33 46 | 173 203 | 258 335 348 | 364 384 396 | 615 665
     expect(c.counts).toEqual([3, 2, 3, 3, 2]);
   });
@@ -57,7 +57,7 @@ describe('classify: quantile', () => {
   });
 
   it('rounds negative quantiles by their magnitude', () => {
-    // median −173 → −150 (classBreaks, made for counts, would round it to 0)
+    // median −173 → −150 (niceRound alone, made for counts, would round it to 0)
     expect(classify([-500, -173, 0], { method: 'quantile', classes: 2 }).breaks).toEqual([-150]);
   });
 

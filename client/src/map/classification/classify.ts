@@ -3,10 +3,10 @@
  * and warnings when the data do not allow what was asked. Pure: the map, the legend and
  * the panel all classify from the same result.
  *
- * Classes are upper-exclusive everywhere, as in `class-breaks.ts`: with breaks b1 < b2,
+ * Classes are upper-exclusive everywhere: with breaks b1 < b2,
  * class 0 is (−∞, b1), class 1 is [b1, b2), class 2 is [b2, ∞).
  */
-import { niceRound, quantile } from '../class-breaks.ts';
+import { niceRound, quantile } from './quantile.ts';
 import { MAX_CLASSES, MIN_CLASSES } from './class-count.ts';
 
 export type ClassificationMethod = 'quantile' | 'equal_interval' | 'std_dev' | 'manual';
@@ -34,7 +34,7 @@ export interface ClassifyOptions {
   manualBreaks?: readonly number[];
   /**
    * Round breaks to numbers a legend can say. Quantiles round like `niceRound` (to half a
-   * power of ten of the value itself, so the result matches `classBreaks`); equal
+   * power of ten of the value itself: Herne's quarters 95, 250, 350, 400); equal
    * intervals and standard deviations round to a half power of ten of at most a quarter
    * of the class width, so that the classes keep nearly equal widths and no break is
    * lost. Ignored for `manual`.
@@ -80,7 +80,7 @@ export function classOf(value: number | null, breaks: readonly number[]): number
 /**
  * Classifies `values` (one per unit; null for a unit without a figure).
  * - quantile: breaks at the i/classes quantiles (R type 7, as `quantile` in
- *   `class-breaks.ts`); breaks that coincide, or that fall on the smallest value, are
+ *   `quantile.ts`); breaks that coincide, or that fall on the smallest value, are
  *   dropped, so no class is empty and there may be fewer classes;
  * - equal_interval: breaks at min + i·(max − min)/classes;
  * - std_dev: classes `sdInterval` SD wide, centred on the mean (see `stdDevBreaks`);

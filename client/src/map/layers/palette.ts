@@ -14,6 +14,7 @@
  */
 import type { PropertyStatus } from '../../../../server/src/schemas/property.ts';
 import type { ZensusMode } from '../../state/url-state.ts';
+import { sequentialPalette } from '../classification/palettes.ts';
 
 export const BACKGROUND = '#f3f2ee';
 
@@ -77,9 +78,13 @@ export function zensusClasses(mode: ZensusMode, minResidents: number): readonly 
   return mode === 'population' ? zensusPopulationClasses(minResidents) : ZENSUS_SHARE_CLASSES;
 }
 
-/** Residents choropleth (ColorBrewer PuBu): areas with none, then up to five classes. */
-export const RESIDENTS_ZERO = '#f1eef6';
-export const RESIDENTS_RAMP = ['#d0d1e6', '#a6bddb', '#74a9cf', '#2b8cbe', '#045a8d'] as const;
+/**
+ * Residents choropleth: ColorBrewer PuBu in 6 classes from the classification module's
+ * palettes (checked there under simulated colour vision): areas with none, then up to five classes.
+ */
+const RESIDENTS_PALETTE = sequentialPalette('PuBu', 6);
+export const RESIDENTS_ZERO = RESIDENTS_PALETTE[0];
+export const RESIDENTS_RAMP: readonly string[] = RESIDENTS_PALETTE.slice(1);
 /** An area without a figure (e.g. per 1,000 inhabitants where the Zensus has none). */
 export const NO_DATA = '#ffffff';
 

@@ -22,7 +22,7 @@ function rampIndices(count: number): number[] {
 /**
  * The classes above zero: the first from just above 0 up to the first break, the last
  * open. `from: 0` of the first class means "more than 0" (0 has its own colour).
- * @param breaks from `classBreaks` over the positive values, ascending
+ * @param breaks of a quantile `classify` over the positive values, ascending (see features/figures/area-values.ts)
  */
 export function residentsClasses(breaks: readonly number[]): ColourClass[] {
   const bounds = [0, ...breaks];
