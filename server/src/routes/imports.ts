@@ -12,6 +12,8 @@
 import { PassThrough } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { databaseUnavailableMessage, isConnectionLost } from '../db/connection-loss.ts';
+import { requestLocale } from '../i18n/request-locale.ts';
 import { ImportUsageError, runImport } from '../imports/import-data.ts';
 import { badRequest } from '../plugins/error-handler.ts';
 import { ErrorResponse } from '../schemas/common.ts';
@@ -26,7 +28,8 @@ const streamDescription =
   'NDJSON (application/x-ndjson): {"type":"progress",…} lines, then one {"type":"result",…} line. ' +
   'The status is decided when validation ends: 422 when the file has errors (the result line lists them; nothing was written); ' +
   '200 when it is valid (or a clean dry run): progress of writing then streams, and the result line follows the commit. ' +
-  'Should the server fail after a 200 was sent, the last line is {"type":"error",…} and nothing was written.';
+  'Should the server fail after a 200 was sent, the last line is {"type":"error","code":…} and nothing was written ' +
+  '(code database_unavailable: the database connection was lost; try again).';
 
 const ndjsonLines = Type.Union([ImportProgressLine, ImportResultLine, ImportFaultLine]);
 
@@ -83,8 +86,14 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
           },
           (error: Error) => {
             if (!decided) return reject(error instanceof ImportUsageError ? badRequest(error.field, error.reason) : error);
-            request.log.error({ err: error, url: request.url }, 'import failed after its answer started');
-            answer.write({ type: 'error', message: 'Internal server error; the server log has the details. Nothing was written.' });
+            // The status went out with the first line; the last line tells what happened.
+            if (isConnectionLost(error)) {
+              request.log.warn({ err: error, url: request.url }, 'database connection lost during an import');
+              answer.write({ type: 'error', code: 'database_unavailable', message: databaseUnavailableMessage(requestLocale(request.headers['accept-language'])) });
+            } else {
+              request.log.error({ err: error, url: request.url }, 'import failed after its answer started');
+              answer.write({ type: 'error', code: 'internal', message: 'Internal server error; the server log has the details. Nothing was written.' });
+            }
             answer.end();
           },
         );
