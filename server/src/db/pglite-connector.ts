@@ -41,8 +41,6 @@ const rollbackMessage = queryMessage('ROLLBACK');
 export interface PgliteConnector {
   /** For `pg`'s `stream` option: a fresh in-memory connection per client. */
   stream: () => Duplex;
-  /** Connections currently open (for tests and close()). */
-  readonly openConnections: number;
   /**
    * Ends every connection still open (their transactions are rolled back) and
    * waits until PGlite is idle. PGlite itself stays open: its owner closes it.
@@ -55,9 +53,6 @@ export function createPgliteConnector(db: PGlite): PgliteConnector {
   const queue = new SessionQueue(db);
   return {
     stream: () => new PgliteClientStream(queue),
-    get openConnections() {
-      return queue.connections.size;
-    },
     close: () => queue.close(),
   };
 }
