@@ -157,7 +157,9 @@ class PgliteClientStream extends Duplex {
       const message = buffer.subarray(0, length);
       this.pending = buffer.subarray(length);
       if (type === terminate) {
-        this.end();
+        // Gone at once, so that close() does not report an error to a client that said goodbye.
+        this.lost();
+        this.push(null);
         return;
       }
       this.collected.push(message);
