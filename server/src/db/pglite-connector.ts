@@ -201,8 +201,7 @@ class SessionQueue {
 
   connectionClosed(connection: PgliteClientStream): void {
     this.connections.delete(connection);
-    const index = this.waiting.indexOf(connection);
-    if (index >= 0) this.waiting.splice(index, 1);
+    this.forget(connection);
     // The owner's clean-up (rollback) happens in the run loop, so it never
     // overlaps a unit that is executing.
     this.run();
@@ -234,7 +233,9 @@ class SessionQueue {
       const connection = this.next();
       if (!connection) return;
       const unit = connection.units.shift()!;
-      if (connection.units.length === 0) this.waiting.splice(this.waiting.indexOf(connection), 1);
+      // Round robin: a client with more units queued goes to the back.
+      this.forget(connection);
+      if (connection.units.length > 0) this.waiting.push(connection);
       try {
         await this.execute(unit.bytes, (data) => connection.deliver(data));
       } catch (error) {
@@ -244,6 +245,11 @@ class SessionQueue {
       }
       this.owner = unit.unsynced || this.db.isInTransaction() ? connection : undefined;
     }
+  }
+
+  private forget(connection: PgliteClientStream): void {
+    const index = this.waiting.indexOf(connection);
+    if (index >= 0) this.waiting.splice(index, 1);
   }
 
   /** The next connection to run a unit: the owner while it holds the session, else the longest waiting. */
