@@ -42,6 +42,7 @@ export interface PostgisCopy {
   drop(): Promise<void>;
 }
 
+/** Copies the seeded (or empty) template into a database of its own, in ~0.1 s. */
 export async function createPostgisCopy(seeded = true): Promise<PostgisCopy> {
   const config = inject('testDatabases');
   const name = `${config.postgisPrefix}${randomBytes(4).toString('hex')}`;
