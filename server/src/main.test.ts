@@ -1,14 +1,23 @@
 /**
  * The server as an operator starts it: a real process with settings in the
  * environment. Bad settings and an unknown city stop the start with a message;
- * a second start on the same PGlite folder reuses it without seeding again.
+ * a second start on the same PGlite folder reuses it without seeding again; a
+ * process on PostGIS survives its connections being terminated (issue 10).
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPostgisCopy, type PostgisCopy } from '../test/engines.ts';
+import { terminateWhileWaiting } from '../test/cut-connection.ts';
 import { repoRoot } from './config.ts';
+import { databaseUnavailableMessage } from './db/connection-loss.ts';
+import { applicationName } from './db/database.ts';
+import { countTables } from './imports/testing/count-tables.ts';
+import { fixturesDir } from './imports/testing/import-fixture.ts';
 
 interface Started {
   output: string;
@@ -73,5 +82,124 @@ describe('starting the server process', () => {
     expect(second.output).not.toContain('migrations applied');
     expect(second.output).toContain('city Herne already seeded');
     expect(second.code).toBe(0);
+  });
+});
+
+/** Starts `node server/src/main.ts` and resolves with its URL once it prints "ready". */
+async function startServer(env: Record<string, string>, timeoutMs = 120_000): Promise<{ url: string; child: ChildProcess; output: () => string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    cwd: repoRoot,
+    env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', ...env },
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start within ${timeoutMs} ms:\n${output}`));
+    }, timeoutMs);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const ready = /ready in [\d.]+ s: (http:\/\/\S+)/.exec(output);
+      if (ready) {
+        clearTimeout(timer);
+        resolve(ready[1]);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code} before it was ready:\n${output}`));
+    });
+  });
+  return { url, child, output: () => output };
+}
+
+describe('a server process on PostGIS whose database connections are cut (issue 10)', () => {
+  let copy: PostgisCopy;
+  let admin: pg.Pool;
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let areaId: number;
+  const properties = readFileSync(join(fixturesDir, 'properties', 'valid.csv'));
+  const postProperties = () => fetch(`${server.url}/api/imports/properties`, { method: 'POST', body: properties, headers: { 'content-type': 'text/csv', 'accept-language': 'de' } });
+
+  beforeAll(async () => {
+    copy = await createPostgisCopy();
+    admin = new pg.Pool({ connectionString: copy.url, max: 2 });
+    areaId = (await admin.query("SELECT id FROM area WHERE key = '05916000-B-wanne'")).rows[0].id;
+    server = await startServer({ DATABASE_URL: copy.url, PORT: '0' });
+  });
+  afterAll(async () => {
+    if (server?.child.exitCode === null) server.child.kill('SIGKILL');
+    await admin?.end();
+    await copy?.drop();
+  });
+
+  it('a read whose backend is terminated gets 503 database_unavailable; the process stays up and the next read is 200', async () => {
+    const fault = await terminateWhileWaiting(copy.url, 'LOCK TABLE area IN ACCESS EXCLUSIVE MODE');
+    let response: Response;
+    try {
+      response = await fetch(`${server.url}/api/areas/${areaId}`, { headers: { 'accept-language': 'en' } });
+      await fault.cut;
+    } finally {
+      await fault.release();
+    }
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({
+      statusCode: 503,
+      error: 'Service Unavailable',
+      code: 'database_unavailable',
+      message: 'The database cannot be reached right now. Nothing was changed; please try again in a moment.',
+    });
+    expect(server.child.exitCode).toBeNull();
+    const next = await fetch(`${server.url}/api/areas/${areaId}`);
+    expect(next.status).toBe(200);
+    expect(await next.json()).toMatchObject({ id: areaId, name: 'Wanne' });
+  });
+
+  it('an import whose backend is terminated after its 200 ends with a database_unavailable line and writes nothing; the retry imports', async () => {
+    const before = await countTables(admin);
+    const fault = await terminateWhileWaiting(copy.url, 'LOCK TABLE property IN SHARE MODE');
+    let status: number;
+    let answer: Array<Record<string, unknown>>;
+    try {
+      const response = await postProperties();
+      status = response.status;
+      answer = (await response.text()).trimEnd().split('\n').map((line) => JSON.parse(line));
+      await fault.cut;
+    } finally {
+      await fault.release();
+    }
+    expect(status).toBe(200);
+    expect(answer.map((line) => line.phase ?? line.type)).toContain('applying');
+    expect(answer.at(-1)).toEqual({ type: 'error', code: 'database_unavailable', message: databaseUnavailableMessage('de') });
+    expect(await countTables(admin)).toEqual(before);
+    expect(server.child.exitCode).toBeNull();
+
+    const retry = await postProperties();
+    expect(retry.status).toBe(200);
+    expect((await retry.text()).trimEnd().split('\n').at(-1)).toMatch(/"type":"result".*"inserted":4/);
+  });
+
+  it('survives every connection being terminated at once (as in a server restart), then stops cleanly', async () => {
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200); // at least one idle pooled connection
+    const { rows } = await admin.query<{ ended: number }>(
+      'SELECT count(pg_terminate_backend(pid))::int AS ended FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1',
+      [applicationName],
+    );
+    expect(rows[0].ended).toBeGreaterThan(0);
+    // Idle connections die quietly; a request may still meet one that is dying (503), never a 500.
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 20 && statuses.at(-1) !== 200; attempt++) {
+      statuses.push((await fetch(`${server.url}/api/health`)).status);
+    }
+    expect(statuses.at(-1)).toBe(200);
+    expect(statuses.every((s) => s === 200 || s === 503)).toBe(true);
+    expect(server.child.exitCode).toBeNull();
+
+    const exited = new Promise<number | null>((resolve) => server.child.on('exit', resolve));
+    server.child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(server.output()).not.toMatch(/Unhandled|uncaught/i);
   });
 });

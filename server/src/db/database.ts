@@ -2,13 +2,15 @@
  * Opens the database: a real PostGIS server through `pg` when a connection URL is
  * given, otherwise embedded PGlite with its PostGIS extension, persisted in a folder.
  *
- * Both engines are reached through the same `pg.Pool`: PGlite is exposed on a
- * loopback socket by pglite-socket, so type parsing, parameter binding and
- * transactions behave the same on both (docs/decisions/001-one-driver-two-engines.md).
+ * Both engines are reached through the same `pg.Pool`, so type parsing, parameter
+ * binding and transactions behave the same on both. PGlite is connected in memory
+ * (pglite-connector.ts): it listens on no port and no socket, so no other process
+ * can reach it (docs/decisions/001-one-driver-two-engines.md).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import pg from 'pg';
+import { createPgliteConnector } from './pglite-connector.ts';
 
 export type Engine = 'pglite' | 'postgis';
 
@@ -24,19 +26,25 @@ export interface DatabaseOptions {
   databaseUrl?: string;
   /** Folder for the PGlite data files; `undefined` keeps PGlite in memory (tests only). */
   pgliteDir?: string;
-  /** Pool size for a real server. @default 10 */
+  /** Pool size. @default 10 for a PostGIS server, 4 for PGlite (it runs one query at a time) */
   maxConnections?: number;
 }
 
 export class DatabaseOpenError extends Error {}
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  return options.databaseUrl ? openPostgis(options.databaseUrl, options.maxConnections ?? 10) : openPglite(options.pgliteDir);
+  return options.databaseUrl ? openPostgis(options.databaseUrl, options.maxConnections ?? 10) : openPglite(options.pgliteDir, options.maxConnections ?? 4);
 }
 
+/**
+ * The name the server's connections carry in `pg_stat_activity` (a DATABASE_URL
+ * with `application_name=…` overrides it): operators can tell them apart.
+ */
+export const applicationName = 'quartiersatlas';
+
 async function openPostgis(url: string, max: number): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max });
-  pool.on('error', () => {}); // an idle client's error must not crash the server; the next query reports it
+  const pool = new pg.Pool({ connectionString: url, max, application_name: applicationName });
+  survivesLostConnections(pool);
   try {
     await pool.query('SELECT 1');
   } catch (error) {
@@ -46,23 +54,22 @@ async function openPostgis(url: string, max: number): Promise<Database> {
   return { engine: 'postgis', pool, close: () => pool.end() };
 }
 
-async function openPglite(dir: string | undefined): Promise<Database> {
+async function openPglite(dir: string | undefined, max: number): Promise<Database> {
   const dataDir = dir === undefined ? undefined : resolve(dir);
   if (dataDir) assertUsablePgliteFolder(dataDir);
   const releaseFolder = dataDir ? lockPgliteFolder(dataDir) : () => {};
   try {
-    return await startPglite(dataDir, releaseFolder);
+    return await startPglite(dataDir, max, releaseFolder);
   } catch (error) {
     releaseFolder();
     throw error;
   }
 }
 
-async function startPglite(dataDir: string | undefined, releaseFolder: () => void): Promise<Database> {
+async function startPglite(dataDir: string | undefined, max: number, releaseFolder: () => void): Promise<Database> {
   // Imported lazily: a PostGIS-only deployment never loads the wasm bundle.
   const { PGlite } = await import('@electric-sql/pglite');
   const { postgis } = await import('@electric-sql/pglite-postgis');
-  const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
 
   let db: InstanceType<typeof PGlite>;
   try {
@@ -73,37 +80,35 @@ async function startPglite(dataDir: string | undefined, releaseFolder: () => voi
         'Nothing was deleted. Move the folder away or point PGLITE_DIR at another folder.',
     );
   }
-  // PGlite runs one query at a time; the socket server queues them, so a larger
-  // pool would only add connections that wait. Transactions must stay on one client.
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 8 });
-  try {
-    await server.start();
-  } catch (error) {
-    await db.close();
-    throw error;
-  }
-  // pglite-socket 0.2.11 has no public accessor for a port chosen by the OS (port 0);
-  // its net.Server is the `server` field. Checked when upgrading the package.
-  const port = (server as unknown as { server: { address(): { port: number } } }).server.address().port;
-  const pool = new pg.Pool({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres', max: 4 });
-  pool.on('error', () => {});
+  // PGlite runs one query at a time; the connector queues the clients' work, so a
+  // larger pool would only add connections that wait.
+  const connector = createPgliteConnector(db);
+  const pool = new pg.Pool({ stream: connector.stream, user: 'postgres', database: 'postgres', max, application_name: applicationName });
+  survivesLostConnections(pool);
   return {
     engine: 'pglite',
     pool,
     async close() {
       await pool.end();
-      // The socket server cleans up each closed connection asynchronously (it asks the
-      // database whether a transaction is open); closing PGlite before that finishes
-      // makes the clean-up throw. Wait until every connection is gone.
-      for (let waited = 0; server.getStats().activeConnections > 0 && waited < 2000; waited += 10) {
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
-      await server.stop();
-      await new Promise((resolve) => setImmediate(resolve));
+      await connector.close(); // clients still checked out lose their connection; open transactions roll back
       await db.close();
       releaseFolder();
     },
   };
+}
+
+/**
+ * A pooled client whose connection dies emits 'error'. The pool listens while the
+ * client is idle; while it is checked out (an import's transaction, a migration,
+ * the start-up lock) nobody would, and an unheard 'error' event ends the process.
+ * One listener on every client, from its first connect, keeps the process up; the
+ * query that was running rejects with the same error, which the caller (finally:
+ * the HTTP error handler, connection-loss.ts) answers with a 503, and the pool
+ * drops the broken client when it is released and opens a new one on demand.
+ */
+function survivesLostConnections(pool: pg.Pool): void {
+  pool.on('error', () => {}); // an idle client died; the next checkout opens a new one
+  pool.on('connect', (client) => client.on('error', () => {}));
 }
 
 /**

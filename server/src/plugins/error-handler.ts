@@ -4,6 +4,7 @@
  * Every answer has the shape of `ErrorResponse` (schemas/api-error.ts).
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { replyIfConnectionLost } from '../db/connection-loss.ts';
 import type { ErrorCode, ErrorResponse } from '../schemas/api-error.ts';
 
 /** An error whose message is safe and useful to show the client. */
@@ -50,6 +51,7 @@ export function defaultCode(statusCode: number): ErrorCode {
 
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
+    if (replyIfConnectionLost(error, request, reply)) return reply; // 503 database_unavailable (issue 10)
     const statusCode = error.statusCode ?? 500;
     if (statusCode >= 500) {
       request.log.error({ err: error, url: request.url }, 'request failed');

@@ -18,6 +18,7 @@ import { PassThrough, type Readable } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { databaseUnavailableMessage, isConnectionLost } from '../db/connection-loss.ts';
 import { requestLocale, type Locale } from '../i18n/request-locale.ts';
 import { ImportUsageError, checkImportTarget, importTableSpec, runImport } from '../imports/import-data.ts';
 import { checkContentType, checkImportParameters, emptyBody, errorAnswer, importFileTypes, tooLarge, type RequestProblem } from '../imports/import-request.ts';
@@ -34,7 +35,8 @@ const streamDescription =
   '200 when it is valid (or a clean dry run): progress of writing then streams, and the result line follows the commit. ' +
   'A file that cannot be an import of the kind (binary, no header of the kind, JSON where CSV is expected …) is refused with 422 from its first megabyte, without reading the rest. ' +
   'Reasons and notes are in the language of Accept-Language (de or en; English by default). ' +
-  'Should the server fail after a 200 was sent, the last line is {"type":"error",…} and nothing was written.';
+  'Should the server fail after a 200 was sent, the last line is {"type":"error","code":…} and nothing was written ' +
+  '(code database_unavailable: the database connection was lost; try again).';
 
 const ndjsonLines = Type.Union([ImportProgressLine, ImportResultLine, ImportFaultLine]);
 
@@ -158,8 +160,18 @@ async function streamImport(
       },
       (error: Error) => {
         if (!decided) return error instanceof ImportUsageError ? resolve(error) : reject(error);
-        request.log.error({ err: error, url: request.url }, 'import failed after its answer started');
-        answer.write({ type: 'error', message: 'Internal server error; the server log has the details. Nothing was written.' });
+        // The status went out with the first line; the last line tells what happened.
+        if (isConnectionLost(error)) {
+          request.log.warn({ err: error, url: request.url }, 'database connection lost during an import');
+          answer.write({ type: 'error', code: 'database_unavailable', message: databaseUnavailableMessage(input.locale) });
+        } else {
+          request.log.error({ err: error, url: request.url }, 'import failed after its answer started');
+          const message = {
+            en: 'Internal server error; the server log has the details. Nothing was written.',
+            de: 'Interner Serverfehler; Einzelheiten stehen im Serverprotokoll. Es wurde nichts geschrieben.',
+          };
+          answer.write({ type: 'error', code: 'internal', message: message[input.locale] });
+        }
         answer.end();
       },
     );

@@ -68,7 +68,12 @@ export const ImportProgressLine = Type.Object({ type: Type.Literal('progress'), 
 export type ImportProgressLine = Static<typeof ImportProgressLine>;
 export const ImportResultLine = Type.Object({ type: Type.Literal('result'), ...ImportResult.properties });
 export type ImportResultLine = Static<typeof ImportResultLine>;
-export const ImportFaultLine = Type.Object({ type: Type.Literal('error'), message: Type.String() });
+export const ImportFaultLine = Type.Object({
+  type: Type.Literal('error'),
+  /** database_unavailable: the connection was lost (try again); internal: a bug, the server log has it. Either way nothing was written. */
+  code: Type.Optional(Type.Union([Type.Literal('database_unavailable'), Type.Literal('internal')])),
+  message: Type.String(),
+});
 export type ImportFaultLine = Static<typeof ImportFaultLine>;
 
 /** The dataset imported rows are attributed to unless the request names another (data/datasets.json). */
