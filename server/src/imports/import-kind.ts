@@ -4,7 +4,7 @@
  * stages and checks rows as a set, and how the checked rows replace what is there.
  */
 import type pg from 'pg';
-import type { ImportKind, ImportProgress } from '../schemas/import.ts';
+import type { ImportKind } from '../schemas/import.ts';
 import type { SourceRecord } from './columns.ts';
 import type { ErrorList } from './error-list.ts';
 import type { Table, TableSpec } from './read-table.ts';
@@ -55,5 +55,3 @@ export interface ImportKindModule {
   applySteps: number;
   apply(ctx: ImportContext): Promise<Applied>;
 }
-
-export type ProgressListener = (progress: ImportProgress) => void;
