@@ -53,8 +53,8 @@
  */
 import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
-import { readCsv } from './read-csv.ts';
-import type { LocalizedText } from '../schemas/common.ts';
+import { readCsv } from '../../server/src/seed/read-csv.ts';
+import type { LocalizedText } from '../../server/src/schemas/common.ts';
 
 /** AGS (Amtlicher Gemeindeschlüssel) of Herne; parent key of the boroughs. */
 export const HERNE_AGS = '05916000';
