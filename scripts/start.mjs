@@ -77,6 +77,22 @@ if (!existsSync(built) || clientSources > newest(built)) {
 }
 
 say(`starting the server (${seconds(startedAt)} since npm start) …`);
-const server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], { cwd: root, stdio: 'inherit' });
+const serverStarted = Date.now();
+// stdout is passed through line by line, to see when the server is ready: until then a
+// heartbeat covers the quiet parts (opening PGlite, a long seed step).
+const server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], { cwd: root, stdio: ['inherit', 'pipe', 'inherit'] });
+let ready = false;
+const heartbeat = setInterval(() => say(`server: still starting (${seconds(serverStarted)})`), heartbeatMs);
+server.stdout.on('data', (chunk) => {
+  process.stdout.write(chunk);
+  if (!ready && /ready in [\d.]+ s/.test(chunk.toString())) {
+    ready = true;
+    clearInterval(heartbeat);
+    say(`ready ${seconds(startedAt)} after npm start`);
+  }
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
-server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+server.on('exit', (code, signal) => {
+  clearInterval(heartbeat);
+  process.exit(code ?? (signal ? 1 : 0));
+});
