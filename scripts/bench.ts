@@ -30,11 +30,12 @@ import { gzipSync } from 'node:zlib';
 import fastifyStatic from '@fastify/static';
 import Fastify from 'fastify';
 import { build } from 'vite';
-import { repoRoot } from '../server/src/config.ts';
+import { loadConfig, repoRoot } from '../server/src/config.ts';
 import { openDatabase, type Database } from '../server/src/db/database.ts';
 import { migrate } from '../server/src/db/migrate.ts';
 import { mapLayers } from '../server/src/queries/layers/map-layers.ts';
 import { seedCity } from '../server/src/seed/seed-city.ts';
+import { readSourceFiles } from '../server/src/seed/source-data.ts';
 import { composeSql, encodeTile, layerParams } from '../server/src/tiles/tile-encoder.ts';
 import { tileAt, tileBbox } from '../server/src/tiles/tile-math.ts';
 import { launchChromium } from '../server/test/chromium.ts';
@@ -157,7 +158,8 @@ async function timeTiles(tiles: ReturnType<typeof herneTiles>, fn: (t: ReturnTyp
 
 async function seeded(db: Database) {
   await migrate(db.pool);
-  await seedCity(db.pool, ags, { dataDir: join(repoRoot, 'data') });
+  const { dataDir, sourceDataDir } = loadConfig();
+  await seedCity(db.pool, ags, { dataDir, sourceDataDir });
   return db;
 }
 
@@ -221,7 +223,9 @@ async function benchImport(rows: Row[], postgis: Database) {
   // 5. Import of 100,000 properties vs a bare bulk insert of the same rows (PostGIS).
   // The rows: deterministic points inside Herne's boundary (mulberry32, seed 1), as a CSV file.
   progress('importing 100,000 properties (3 passes each) …');
-  const herne = JSON.parse(readFileSync(join(repoRoot, 'data/germany/nrw_kreise_dvg2_2018.geojson'), 'utf8')).features.find((f: { properties: { KN: string } }) => f.properties.KN === ags);
+  const { dataDir, sourceDataDir } = loadConfig();
+  const kreise = join(sourceDataDir, readSourceFiles(dataDir).boundaries.kreise);
+  const herne = JSON.parse(readFileSync(kreise, 'utf8')).features.find((f: { properties: { KN: string } }) => f.properties.KN === ags);
   let seed = 1;
   const random = () => {
     seed = (seed + 0x6d2b79f5) | 0;

@@ -1,29 +1,31 @@
 /**
- * Generates Herne's sub-city area geometry into data/herne/generated/:
+ * Generates Herne's sub-city area geometry into data/herne/generated/ (DATA_DIR) from the
+ * public data in SOURCE_DATA_DIR (city boundary, Stadtbezirk points, Zensus grid):
  * boroughs.geojson (4 Stadtbezirke, approximate), quarters.geojson (13 synthetic
  * Ortsteil-level units), districts.geojson (32 synthetic statistical-district-level units).
  *
- * Method: server/src/seed/partition-areas.ts. Output is byte-for-byte deterministic.
+ * Method: scripts/areas/partition-areas.ts. Output is byte-for-byte deterministic.
  *
  * Usage: node --import tsx scripts/generate-areas.ts   (or: npm run generate:areas)
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { loadConfig } from '../server/src/config.ts';
 import {
   buildHerneAreas,
   parseHerneInputs,
   serializeCollection,
   type AreaCollection,
-} from '../server/src/seed/partition-areas.ts';
+} from './areas/partition-areas.ts';
 
-const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-const dataDir = `${repoRoot}data/herne/`;
-const outDir = `${dataDir}generated/`;
+const { dataDir, sourceDataDir } = loadConfig();
+const outDir = join(dataDir, 'herne/generated');
+const source = (path: string) => readFileSync(join(sourceDataDir, path), 'utf8');
 
 const inputs = parseHerneInputs({
-  boundaryGeojson: readFileSync(`${dataDir}herne_boundary_dvg2_2018.geojson`, 'utf8'),
-  centresCsv: readFileSync(`${dataDir}herne_ortsteile_centres.csv`, 'utf8'),
-  gridGeojson: readFileSync(`${dataDir}herne_zensus2011_grid100m.geojson`, 'utf8'),
+  boundaryGeojson: source('herne/herne_boundary_dvg2_2018.geojson'),
+  centresCsv: source('herne/herne_ortsteile_centres.csv'),
+  gridGeojson: source('herne/herne_zensus2011_grid100m.geojson'),
 });
 const areas = buildHerneAreas(inputs);
 
@@ -34,7 +36,7 @@ const levels: Array<[string, AreaCollection]> = [
   ['districts', areas.districts],
 ];
 for (const [name, fc] of levels) {
-  writeFileSync(`${outDir}${name}.geojson`, serializeCollection(fc));
+  writeFileSync(join(outDir, `${name}.geojson`), serializeCollection(fc));
   const pops = fc.features.map((f) => f.properties.zensus_population);
   const total = pops.reduce((s, p) => s + p, 0);
   const multi = fc.features.filter((f) => f.geometry.type === 'MultiPolygon').length;

@@ -9,7 +9,8 @@
  * Usage: node --import tsx scripts/generate-synthetic.ts
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { loadConfig } from '../server/src/config.ts';
 import {
   generateHerneSynthetic,
   measureSynthetic,
@@ -18,23 +19,23 @@ import {
   SYNTHETIC_FILES,
 } from './synthetic/herne-synthetic.ts';
 
-const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-const dataDir = `${repoRoot}data/herne/`;
-const outDir = `${dataDir}synthetic/`;
-const read = (name: string) => readFileSync(`${dataDir}${name}`, 'utf8');
+// The Zensus grid and the boundary are public data (SOURCE_DATA_DIR); the areas are our own (DATA_DIR).
+const { dataDir, sourceDataDir } = loadConfig();
+const outDir = join(dataDir, 'herne/synthetic');
+const read = (dir: string, path: string) => readFileSync(join(dir, path), 'utf8');
 
 const inputs = parseSyntheticInputs({
-  gridGeojson: read('herne_zensus2011_grid100m.geojson'),
-  boundaryGeojson: read('herne_boundary_dvg2_2018.geojson'),
-  boroughsGeojson: read('generated/boroughs.geojson'),
-  quartersGeojson: read('generated/quarters.geojson'),
-  districtsGeojson: read('generated/districts.geojson'),
+  gridGeojson: read(sourceDataDir, 'herne/herne_zensus2011_grid100m.geojson'),
+  boundaryGeojson: read(sourceDataDir, 'herne/herne_boundary_dvg2_2018.geojson'),
+  boroughsGeojson: read(dataDir, 'herne/generated/boroughs.geojson'),
+  quartersGeojson: read(dataDir, 'herne/generated/quarters.geojson'),
+  districtsGeojson: read(dataDir, 'herne/generated/districts.geojson'),
 });
 const data = generateHerneSynthetic(inputs);
 const files = serializeSynthetic(data);
 
 mkdirSync(outDir, { recursive: true });
-for (const name of SYNTHETIC_FILES) writeFileSync(`${outDir}${name}`, files[name]);
+for (const name of SYNTHETIC_FILES) writeFileSync(join(outDir, name), files[name]);
 
 const m = measureSynthetic(data);
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;

@@ -160,7 +160,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     await withStartUpLock(db.pool, async () => {
       await migrate(db.pool);
-      await seedCity(db.pool, config.cityAgs, { dataDir: config.dataDir });
+      await seedCity(db.pool, config.cityAgs, { dataDir: config.dataDir, sourceDataDir: config.sourceDataDir });
     });
     const bar = progressBar(process.stderr);
     let result: ImportResult;

@@ -3,10 +3,6 @@
  * days are whole days since 1970-01-01 (UTC), so date arithmetic is integer arithmetic.
  */
 
-/** First month of the series (index 0), `YYYY-MM`. */
-export const FIRST_MONTH = '2021-10';
-/** Latest month of the series, `YYYY-MM`. */
-export const LAST_MONTH = '2026-10';
 /** Number of months in the series (2021-10 … 2026-10 inclusive). */
 export const MONTH_COUNT = 61;
 /** Index of the latest month. */
@@ -40,12 +36,6 @@ export function monthStartDay(m: number): number {
 /** Number of days in month index `m`. */
 export function daysInMonth(m: number): number {
   return monthStartDay(m + 1) - monthStartDay(m);
-}
-
-/** Day number of an ISO date `YYYY-MM-DD`. */
-export function dayOf(iso: string): number {
-  const [y, mo, d] = iso.split('-').map(Number);
-  return Date.UTC(y, mo - 1, d) / MS_PER_DAY;
 }
 
 /** ISO date `YYYY-MM-DD` of a day number. */

@@ -7,10 +7,12 @@
  * scripts/synthetic/herne-synthetic.test.ts` rewrites them instead.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { defaultSourceDataDir } from '../../server/src/config.ts';
 import { readCsv } from '../../server/src/seed/read-csv.ts';
 import { cappedLargestRemainder, largestRemainder } from './allocate.ts';
 import {
@@ -27,9 +29,10 @@ import {
 import { Rng } from '../../server/src/analysis/prng.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-const dataDir = `${repoRoot}data/herne/`;
-const outDir = `${dataDir}synthetic/`;
-const read = (path: string) => readFileSync(`${repoRoot}${path}`, 'utf8');
+const outDir = `${repoRoot}data/herne/synthetic/`;
+/** Our own files are read from the repository, the public data sets from SOURCE_DATA_DIR (its default). */
+const read = (path: string) =>
+  path.startsWith('source:') ? readFileSync(join(defaultSourceDataDir, path.slice('source:'.length)), 'utf8') : readFileSync(`${repoRoot}${path}`, 'utf8');
 
 type Row = Record<string, string>;
 type Area = Feature<Polygon | MultiPolygon, { key: string; name: string; parent_key: string }>;
@@ -42,8 +45,8 @@ let districts: Area[];
 let boroughNameOfDistrict: Map<string, string>;
 
 const inputTexts = () => ({
-  gridGeojson: read('data/herne/herne_zensus2011_grid100m.geojson'),
-  boundaryGeojson: read('data/herne/herne_boundary_dvg2_2018.geojson'),
+  gridGeojson: read('source:herne/herne_zensus2011_grid100m.geojson'),
+  boundaryGeojson: read('source:herne/herne_boundary_dvg2_2018.geojson'),
   boroughsGeojson: read('data/herne/generated/boroughs.geojson'),
   quartersGeojson: read('data/herne/generated/quarters.geojson'),
   districtsGeojson: read('data/herne/generated/districts.geojson'),
@@ -53,7 +56,7 @@ beforeAll(() => {
   inputs = parseSyntheticInputs(inputTexts());
   files = serializeSynthetic(generateHerneSynthetic(inputs));
   rows = Object.fromEntries(SYNTHETIC_FILES.map((f) => [f, readCsv(files[f])])) as Record<SyntheticFile, Row[]>;
-  boundary = (JSON.parse(read('data/herne/herne_boundary_dvg2_2018.geojson')) as FeatureCollection<Polygon | MultiPolygon>).features[0];
+  boundary = (JSON.parse(read('source:herne/herne_boundary_dvg2_2018.geojson')) as FeatureCollection<Polygon | MultiPolygon>).features[0];
   districts = (JSON.parse(read('data/herne/generated/districts.geojson')) as FeatureCollection<Polygon | MultiPolygon, Area['properties']>).features;
   const quarters = (JSON.parse(read('data/herne/generated/quarters.geojson')) as FeatureCollection<Polygon, Area['properties']>).features;
   const boroughs = (JSON.parse(read('data/herne/generated/boroughs.geojson')) as FeatureCollection<Polygon, Area['properties']>).features;

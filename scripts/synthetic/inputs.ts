@@ -50,9 +50,9 @@ export interface SyntheticInputs {
 
 /** File texts of the inputs (all GeoJSON, EPSG:4326). */
 export interface SyntheticInputTexts {
-  /** `data/herne/herne_zensus2011_grid100m.geojson` */
+  /** `herne/herne_zensus2011_grid100m.geojson` in SOURCE_DATA_DIR */
   gridGeojson: string;
-  /** `data/herne/herne_boundary_dvg2_2018.geojson` */
+  /** `herne/herne_boundary_dvg2_2018.geojson` in SOURCE_DATA_DIR */
   boundaryGeojson: string;
   /** `data/herne/generated/boroughs.geojson` */
   boroughsGeojson: string;

@@ -11,10 +11,8 @@ import { statusMonth, type Timeline } from './status-events.ts';
 
 /** Nationalities of the import format, in file order. */
 export const NATIONALITIES = ['ro', 'bg', 'other'] as const;
-export type Nationality = (typeof NATIONALITIES)[number];
 /** Age groups of the import format, in file order. */
 export const AGE_GROUPS = ['0-5', '6-17', '18-64', '65+'] as const;
-export type AgeGroup = (typeof AGE_GROUPS)[number];
 
 /** Calibration of the RO + BG series (persons; shares as fractions). */
 export const RESIDENT_CALIBRATION = {

@@ -7,7 +7,8 @@ import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { withStartUpLock } from './db/start-up-lock.ts';
-import { findCityManifest, seedCity } from './seed/seed-city.ts';
+import { findCityManifest } from './seed/city-manifest.ts';
+import { seedCity } from './seed/seed-city.ts';
 import { detectTileEncoder } from './tiles/tile-encoder.ts';
 
 export async function boot(config: Config, log: (message: string) => void = () => {}): Promise<{ db: Database; ctx: AppContext }> {
@@ -17,7 +18,7 @@ export async function boot(config: Config, log: (message: string) => void = () =
     await withStartUpLock(db.pool, async () => {
       const { applied } = await migrate(db.pool);
       if (applied.length > 0) log(`migrations applied: ${applied.join(', ')}`);
-      const seeded = await seedCity(db.pool, config.cityAgs, { dataDir: config.dataDir, onProgress: (m) => log(`seed: ${m}`) });
+      const seeded = await seedCity(db.pool, config.cityAgs, { dataDir: config.dataDir, sourceDataDir: config.sourceDataDir, onProgress: (m) => log(`seed: ${m}`) });
       log(seeded.seeded ? `seeded ${seeded.name}: ${seeded.areas} areas, ${seeded.zensusCells} Zensus cells` : `city ${seeded.name} already seeded`);
     });
     const ctx: AppContext = {

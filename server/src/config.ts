@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { describeMissingSourceData, neededSourceFiles } from './seed/source-data.ts';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -26,8 +27,13 @@ export interface Config {
   defaultLocale: 'de' | 'en';
   /** Fastify/pino log level. @default 'info' */
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
-  /** Folder with seed data (`<city>/city.json`, `germany/`). @default '<repo>/data' */
+  /** The project's own seed data (`datasets.json`, `sources.json`, `<city>/city.json`). @default '<repo>/data' */
   dataDir: string;
+  /**
+   * Folder the public data sets are kept in (boundaries, Zensus grid; listed in
+   * `data/sources.json`); read there, never copied. @default '<repo>/../shared/data'
+   */
+  sourceDataDir: string;
   /** Folder with the built client. @default '<repo>/client/dist' */
   clientDir: string;
   /**
@@ -47,9 +53,13 @@ export const settings = [
   { variable: 'BASEMAP_STYLE_URL', default: '', description: 'MapLibre style URL of a basemap (needs internet); empty: self-contained style' },
   { variable: 'DEFAULT_LOCALE', default: 'de', description: 'UI language: de or en' },
   { variable: 'LOG_LEVEL', default: 'info', description: 'fatal, error, warn, info, debug, trace or silent' },
-  { variable: 'DATA_DIR', default: 'data', description: 'Seed data folder (relative to the repository)' },
+  { variable: 'DATA_DIR', default: 'data', description: "The project's own seed data folder (relative to the repository)" },
+  { variable: 'SOURCE_DATA_DIR', default: '../shared/data', description: 'Folder of the public data sets (relative to the repository); read there, not copied' },
   { variable: 'TRUST_PROXY', default: 'false', description: 'true behind a load balancer that sets X-Forwarded-*' },
 ] as const;
+
+/** `SOURCE_DATA_DIR`'s default as an absolute path, for callers that seed without settings (tests, bench). */
+export const defaultSourceDataDir = resolve(repoRoot, settings.find((s) => s.variable === 'SOURCE_DATA_DIR')!.default);
 
 export class ConfigError extends Error {
   constructor(public readonly problems: string[]) {
@@ -93,8 +103,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (isIP(host) === 0 && host !== 'localhost') problems.push(`HOST="${host}": must be an IP address (e.g. 127.0.0.1, 0.0.0.0) or localhost`);
 
   const dataDir = resolve(repoRoot, value('DATA_DIR'));
-  if (!existsSync(join(dataDir, 'datasets.json')) || !existsSync(join(dataDir, 'germany'))) {
-    problems.push(`DATA_DIR="${value('DATA_DIR')}": ${dataDir} must hold datasets.json and germany/ (the repository's data folder)`);
+  const sourceDataDir = resolve(repoRoot, value('SOURCE_DATA_DIR'));
+  if (!existsSync(join(dataDir, 'datasets.json')) || !existsSync(join(dataDir, 'sources.json'))) {
+    problems.push(`DATA_DIR="${value('DATA_DIR')}": ${dataDir} must hold datasets.json and sources.json (the repository's data folder)`);
+  } else {
+    // Which public files are needed depends on the city, so a bad CITY_AGS checks the boundaries only.
+    try {
+      const needed = neededSourceFiles(dataDir, /^\d{8}$/.test(cityAgs) ? cityAgs : undefined);
+      const missing = needed.filter((f) => !existsSync(join(sourceDataDir, f.path)));
+      if (missing.length > 0) problems.push(describeMissingSourceData(value('SOURCE_DATA_DIR'), sourceDataDir, needed, missing));
+    } catch (error) {
+      problems.push(`DATA_DIR="${value('DATA_DIR')}": ${(error as Error).message}`);
+    }
   }
 
   const trustProxy = value('TRUST_PROXY');
@@ -111,6 +131,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     defaultLocale: defaultLocale as Config['defaultLocale'],
     logLevel: logLevel as Config['logLevel'],
     dataDir,
+    sourceDataDir,
     clientDir: resolve(repoRoot, 'client/dist'),
     trustProxy: trustProxy === 'true',
   };

@@ -5,8 +5,8 @@
  * process on PostGIS survives its connections being terminated (issue 10).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -66,10 +66,24 @@ describe('starting the server process', () => {
     expect(output).toContain('DEFAULT_LOCALE="fr": must be de or en');
   });
 
+  it('issue 10: SOURCE_DATA_DIR at an empty folder stops the start with one message naming the folder, the files and their publishers', async () => {
+    const empty = join(dir, 'empty-source');
+    await mkdir(empty);
+    const { output, code } = await runServer({ SOURCE_DATA_DIR: empty, PGLITE_DIR: join(dir, 'never'), PORT: '0' });
+    expect(code).toBe(1);
+    expect(output.match(/Invalid settings:/g)).toHaveLength(1);
+    expect(output).toContain(`SOURCE_DATA_DIR="${empty}": the public data sets are read where they are kept, not copied into the repository, and ${empty} lacks 5 of the 5 files`);
+    expect(output).toMatch(/missing {2}herne\/nrw_kreise_dvg2_2018\.geojson: .*publisher: Land NRW \/ GeoBasis NRW/);
+    expect(output).toMatch(/missing {2}herne\/germany_gemeinden_vg250_simplified\.geojson: .*publisher: BKG/);
+    expect(output).toMatch(/missing {2}herne\/herne_zensus2011_grid100m\.geojson: .*publisher: Destatis/);
+    expect(output).not.toContain('migrations applied');
+    expect(existsSync(join(dir, 'never'))).toBe(false); // stopped before the database was touched
+  });
+
   it('an unknown AGS stops the start, naming the value', async () => {
     const { output, code } = await runServer({ CITY_AGS: '05999999', PGLITE_DIR: join(dir, 'unknown'), PORT: '0' });
     expect(code).toBe(1);
-    expect(output).toContain('cannot start: CITY_AGS="05999999" is not a municipality in the shipped boundary data');
+    expect(output).toContain('cannot start: CITY_AGS="05999999" is not a municipality in the boundary data');
   });
 
   it('seeds Herne on the first start and reuses the database on the second', async () => {

@@ -12,10 +12,10 @@ import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { repoRoot } from '../src/config.ts';
+import { loadConfig } from '../src/config.ts';
 import { openDatabase, redactUrl } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { seedCity } from '../src/seed/seed-city.ts';
@@ -147,7 +147,8 @@ async function buildPgliteTemplates(db: TestDatabases): Promise<void> {
 async function seed(pool: pg.Pool, engine: string): Promise<void> {
   let step = 'start';
   try {
-    await seedCity(pool, testCityAgs, { dataDir: resolve(repoRoot, 'data'), operationalData: false, onProgress: (message) => (step = message) });
+    const { dataDir, sourceDataDir } = loadConfig({ SOURCE_DATA_DIR: process.env.SOURCE_DATA_DIR });
+    await seedCity(pool, testCityAgs, { dataDir, sourceDataDir, operationalData: false, onProgress: (message) => (step = message) });
   } catch (error) {
     throw new Error(`${engine}: seeding ${testCityAgs} failed after "${step}": ${(error as Error).message}`, { cause: error });
   }

@@ -9,7 +9,7 @@ import { buildApp } from '../src/app.ts';
 import type { AppContext } from '../src/app-context.ts';
 import { loadConfig, type Config } from '../src/config.ts';
 import type { Database } from '../src/db/database.ts';
-import { findCityManifest } from '../src/seed/seed-city.ts';
+import { findCityManifest } from '../src/seed/city-manifest.ts';
 import { detectTileEncoder, type TileEncoderKind } from '../src/tiles/tile-encoder.ts';
 import { openTestDatabase, type EngineName } from './engines.ts';
 

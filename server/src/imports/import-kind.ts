@@ -5,7 +5,7 @@
  */
 import type pg from 'pg';
 import type { LocalizedText } from '../schemas/common.ts';
-import type { ImportKind, ImportProgress } from '../schemas/import.ts';
+import type { ImportKind } from '../schemas/import.ts';
 import type { SourceRecord } from './columns.ts';
 import type { ErrorList } from './error-list.ts';
 import type { Table, TableSpec } from './read-table.ts';
@@ -57,5 +57,3 @@ export interface ImportKindModule {
   applySteps: number;
   apply(ctx: ImportContext): Promise<Applied>;
 }
-
-export type ProgressListener = (progress: ImportProgress) => void;

@@ -21,7 +21,7 @@ describe.each(engines)('layer and tile routes on %s', (engine) => {
     // SOURCES.md §8: 2,728 of the 2,917 cells have their centre inside Herne; the margin is left out.
     expect(byId.zensus.featureCount).toBe(2728);
     expect(byId.context.featureCount).toBe(52); // 53 NRW Kreise without Herne
-    // Attribution strings verbatim from data/herne/SOURCES.md
+    // Attribution strings verbatim from SOURCES.md in SOURCE_DATA_DIR/herne
     expect(byId.city.attribution).toBe('Verwaltungsgrenzen: © Land NRW (2018), Datenlizenz Deutschland – Zero – Version 2.0');
     expect(byId.zensus.attribution).toContain('Zensus 2011, 100-m-Gitter: © Statistisches Bundesamt (Destatis), Wiesbaden 2018');
     expect(byId.boroughs.attribution).toContain('Ortsteil-Koordinaten: Wikipedia (de), Stadt Herne (Presseamt)');

@@ -19,7 +19,6 @@ export const AnalysisLevel = Type.Union([
   Type.Literal('h3_9'),
 ]);
 export type AnalysisLevel = Static<typeof AnalysisLevel>;
-export const ANALYSIS_LEVELS: readonly AnalysisLevel[] = ['borough', 'quarter', 'district', 'h3_8', 'h3_9'];
 
 /**
  * What a thematic map shows per unit and month.

@@ -1,6 +1,8 @@
 /**
  * `data/<city>/city.json`: what the seed loads for a city beyond its boundary.
  * Checked when it is read, so a broken manifest names its problem at start-up.
+ * Every `file` is relative to the manifest's folder (the project's own files), or
+ * `source:<path>` for a public data set in SOURCE_DATA_DIR (listed in data/sources.json).
  */
 import { Type, type Static } from 'typebox';
 import { Provenance } from './common.ts';

@@ -1,5 +1,6 @@
 /**
- * Finds a German municipality's boundary by its AGS in the shipped reference data,
+ * Finds a German municipality's boundary by its AGS in the public boundary sets
+ * (`boundaries` in data/sources.json, read from SOURCE_DATA_DIR),
  * preferring the most detailed source that has it:
  * 1. DVG2 NRW Kreise (kreisfreie Städte, e.g. Herne, Bochum): detailed, named;
  * 2. VG250 NRW Gemeinden: named, ~200 m generalised;
@@ -10,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { readSourceFiles, type DataFolders } from './source-data.ts';
 
 type Area = Polygon | MultiPolygon;
 
@@ -26,24 +28,19 @@ export interface ResolvedCity {
 
 export class UnknownCityError extends Error {}
 
-const files = {
-  kreise: 'germany/nrw_kreise_dvg2_2018.geojson',
-  nrwGemeinden: 'germany/nrw_gemeinden_vg250_simplified_destatis.geojson',
-  deGemeinden: 'germany/germany_gemeinden_vg250_simplified.geojson',
-};
-
 /** Neighbours are taken from within this many degrees around the city's bbox. */
 const contextMarginDegrees = 0.25;
 
-export function resolveCity(dataDir: string, ags: string): ResolvedCity {
-  const read = (file: string) => JSON.parse(readFileSync(join(dataDir, file), 'utf8')) as FeatureCollection<Area>;
+export function resolveCity(folders: DataFolders, ags: string): ResolvedCity {
+  const files = readSourceFiles(folders.dataDir).boundaries;
+  const read = (file: string) => JSON.parse(readFileSync(join(folders.sourceDataDir, file), 'utf8')) as FeatureCollection<Area>;
   // Every German municipality is in VG250; a key that is not there (a Kreis such as
   // 05562000, a typo) is not a city, even where DVG2 has a region with that key.
-  const germany = read(files.deGemeinden);
+  const germany = read(files.germanyGemeinden);
   const municipality = germany.features.find((f) => f.properties?.AGS === ags);
   if (!municipality) {
     throw new UnknownCityError(
-      `CITY_AGS="${ags}" is not a municipality in the shipped boundary data (${files.deGemeinden}). ` +
+      `CITY_AGS="${ags}" is not a municipality in the boundary data (${files.germanyGemeinden} in SOURCE_DATA_DIR). ` +
         'Check the 8-digit Amtlicher Gemeindeschlüssel (e.g. 05916000 for Herne).',
     );
   }

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { engines, openTestDatabase } from '../../test/engines.ts';
-import { findCityManifest, officialNamesFromHierarchy, seedCity } from './seed-city.ts';
+import { findCityManifest } from './city-manifest.ts';
+import { officialNamesFromHierarchy, seedCity } from './seed-city.ts';
 import { UnknownCityError } from './resolve-city.ts';
 
 const { dataDir } = loadConfig({});
@@ -27,7 +28,7 @@ describe.each(engines)('seedCity on %s', (engine) => {
     const before = await counts(db);
     const error = await seedCity(db.pool, '05999999', { dataDir }).catch((e) => e);
     expect(error).toBeInstanceOf(UnknownCityError);
-    expect(error.message).toMatch(/^CITY_AGS="05999999" is not a municipality in the shipped boundary data/);
+    expect(error.message).toMatch(/^CITY_AGS="05999999" is not a municipality in the boundary data/);
     expect(await counts(db)).toEqual(before);
   });
 
@@ -48,8 +49,10 @@ describe.each(engines)('seedCity on %s', (engine) => {
     const progress: string[] = [];
     const first = await seedCity(db.pool, '05916000', { dataDir, onProgress: (m) => progress.push(m) });
     expect(first).toEqual({ seeded: true, name: 'Herne', areas: 49, zensusCells: 2917 });
-    expect(progress[0]).toBe('city boundary of Herne (05916000)');
-    expect(progress).toContain('2917 Zensus 2011 grid cells');
+    // One line per finished step, with its duration (issue 10: npm start shows what it is doing).
+    expect(progress[0]).toMatch(/^city boundary of Herne \(05916000\), \d+\.\d s$/);
+    expect(progress).toContainEqual(expect.stringMatching(/^2917 Zensus 2011 grid cells, \d+\.\d s$/));
+    expect(progress.filter((m) => !m.endsWith(' s so far')).every((m) => /, \d+\.\d s$/.test(m))).toBe(true);
     const after = await counts(db);
     expect(after).toMatchObject({ zensus: 2917 });
     const herne = await db.pool.query("SELECT (SELECT count(*) FROM area WHERE city_ags = '05916000')::int AS area, (SELECT count(*) FROM context_region WHERE city_ags = '05916000')::int AS context");

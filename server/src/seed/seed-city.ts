@@ -1,18 +1,22 @@
 /**
  * Loads a city into a migrated database: its boundary, the neighbouring regions,
  * and, where `data/<city>/city.json` exists, the areas below the city, the official
- * names and the Zensus grid. One transaction: a failure leaves nothing behind.
+ * names, the Zensus grid and the operational data. Public files are read from
+ * SOURCE_DATA_DIR (source-data.ts). One transaction: a failure leaves nothing behind.
  * A city that is already present is left as it is (a second start re-seeds nothing).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type pg from 'pg';
-import { Value } from 'typebox/value';
-import { CityManifest } from '../schemas/city-manifest.ts';
+import { defaultSourceDataDir } from '../config.ts';
 import { loadSql } from '../db/sql-file.ts';
+import type { ImportProgress } from '../schemas/import.ts';
 import { importData } from '../imports/import-data.ts';
+import { assignZensusPopulation } from '../zensus/assign-zensus-population.ts';
+import { findCityManifest } from './city-manifest.ts';
 import { readCsv } from './read-csv.ts';
 import { resolveCity } from './resolve-city.ts';
+import { dataFilePath } from './source-data.ts';
 
 const sql = loadSql(import.meta.url, [
   'find-city',
@@ -22,13 +26,13 @@ const sql = loadSql(import.meta.url, [
   'insert-areas',
   'insert-official-names',
   'insert-zensus-cells',
-  'assign-zensus-population',
 ] as const);
 
-export type { CityManifest };
-
 export interface SeedOptions {
+  /** The project's data folder (config `dataDir`). */
   dataDir: string;
+  /** Folder of the public data sets (config `sourceDataDir`). @default the setting's default, '<repo>/../shared/data' */
+  sourceDataDir?: string;
   onProgress?: (message: string) => void;
   /**
    * Load the manifest's `imports` (properties, residents, …) too. Tests that build
@@ -44,29 +48,28 @@ export interface SeedResult {
   zensusCells: number;
 }
 
-/** Finds `data/<folder>/city.json` whose `ags` matches, if any. */
-export function findCityManifest(dataDir: string, ags: string): { dir: string; manifest: CityManifest } | undefined {
-  for (const entry of readdirSync(dataDir, { withFileTypes: true })) {
-    const file = join(dataDir, entry.name, 'city.json');
-    if (!entry.isDirectory() || !existsSync(file)) continue;
-    const manifest: unknown = JSON.parse(readFileSync(file, 'utf8'));
-    if (!Value.Check(CityManifest, manifest)) {
-      const problems = Value.Errors(CityManifest, manifest).map((e) => `${e.instancePath || '/'} ${e.message}`);
-      throw new Error(`${file} is not a valid city manifest: ${problems.join('; ')}`);
-    }
-    if (manifest.ags === ags) return { dir: join(dataDir, entry.name), manifest };
-  }
-  return undefined;
-}
+/** A long import step reports how far it is at most this often. */
+const importHeartbeatMs = 5_000;
 
+/**
+ * Seeds city `ags` unless it is present. `onProgress` gets one line per finished step with
+ * its duration ("13 areas of level quarter (synthetic), 0.4 s"), and for long imports a line
+ * every few seconds, so a first start shows what it is doing.
+ */
 export async function seedCity(pool: pg.Pool, ags: string, options: SeedOptions): Promise<SeedResult> {
-  const progress = options.onProgress ?? (() => {});
+  const report = options.onProgress ?? (() => {});
+  let stepStarted = Date.now();
+  const progress = (message: string) => {
+    report(`${message}, ${((Date.now() - stepStarted) / 1000).toFixed(1)} s`);
+    stepStarted = Date.now();
+  };
   const existing = await pool.query<{ name: string }>(sql['find-city'], [ags]);
   if (existing.rowCount) return { seeded: false, name: existing.rows[0].name, areas: 0, zensusCells: 0 };
 
-  const city = resolveCity(options.dataDir, ags); // throws UnknownCityError before anything is written
+  const folders = { dataDir: options.dataDir, sourceDataDir: options.sourceDataDir ?? defaultSourceDataDir };
+  const city = resolveCity(folders, ags); // throws UnknownCityError before anything is written
   const found = findCityManifest(options.dataDir, ags);
-  const readJson = (file: string) => readFileSync(join(found!.dir, file), 'utf8');
+  const readFile = (reference: string) => readFileSync(dataFilePath(reference, found!.dir, folders.sourceDataDir));
   const { datasets } = JSON.parse(readFileSync(join(options.dataDir, 'datasets.json'), 'utf8'));
 
   const client = await pool.connect();
@@ -75,35 +78,41 @@ export async function seedCity(pool: pg.Pool, ags: string, options: SeedOptions)
   try {
     await client.query('BEGIN');
     await client.query(sql['upsert-datasets'], [JSON.stringify(datasets)]);
-    progress(`city boundary of ${city.name} (${ags})`);
     await client.query(sql['insert-city'], [ags, city.name, JSON.stringify(city.source), city.datasets, JSON.stringify(city.geometry)]);
-    progress(`${city.context.regions.length} neighbouring regions`);
+    progress(`city boundary of ${city.name} (${ags})`);
     await client.query(sql['insert-context-regions'], [ags, city.context.datasets, JSON.stringify(city.context.regions)]);
+    progress(`${city.context.regions.length} neighbouring regions`);
 
     if (found) {
       const { manifest } = found;
       for (const level of manifest.areas) {
-        const result = await client.query(sql['insert-areas'], [ags, level.level, level.provenance, level.datasets, readJson(level.file)]);
+        const result = await client.query(sql['insert-areas'], [ags, level.level, level.provenance, level.datasets, readFile(level.file).toString('utf8')]);
         const { inserted, orphans } = result.rows[0];
         if (orphans > 0) throw new Error(`${level.file}: ${orphans} of ${inserted} ${level.level} features name a parent_key that does not exist`);
         progress(`${inserted} areas of level ${level.level} (${level.provenance})`);
         areas += inserted;
       }
       if (manifest.officialNames) {
-        const names = officialNamesFromHierarchy(readCsv(readFileSync(join(found.dir, manifest.officialNames.file), 'utf8')));
+        const names = officialNamesFromHierarchy(readCsv(readFile(manifest.officialNames.file).toString('utf8')));
         await client.query(sql['insert-official-names'], [ags, JSON.stringify(names)]);
         progress(`${names.length} official area names (no geometry)`);
       }
       if (manifest.zensusGrid) {
-        const result = await client.query(sql['insert-zensus-cells'], [ags, manifest.zensusGrid.datasets, readJson(manifest.zensusGrid.file)]);
+        const result = await client.query(sql['insert-zensus-cells'], [ags, manifest.zensusGrid.datasets, readFile(manifest.zensusGrid.file).toString('utf8')]);
         zensusCells = result.rowCount ?? 0;
         progress(`${zensusCells} Zensus 2011 grid cells`);
-        await client.query(sql['assign-zensus-population'], [ags]);
+        await assignZensusPopulation(client, ags);
         progress('Zensus population per area');
       }
       if (options.operationalData ?? true) {
         for (const file of manifest.imports ?? []) {
-          const result = await importData(client, { kind: file.kind, bytes: readFileSync(join(found.dir, file.file)), cityAgs: ags, datasets: file.datasets });
+          let reported = Date.now();
+          const onProgress = ({ phase, done, total }: ImportProgress) => {
+            if (Date.now() - reported < importHeartbeatMs) return;
+            reported = Date.now();
+            report(`${file.file}: ${phase} ${done} of ${total}, ${((reported - stepStarted) / 1000).toFixed(1)} s so far`);
+          };
+          const result = await importData(client, { kind: file.kind, bytes: readFile(file.file), cityAgs: ags, datasets: file.datasets, onProgress });
           if (result.errorCount > 0) {
             const first = result.errors.slice(0, 5).map((e) => `row ${e.row}, ${e.field}, "${e.value}": ${e.reason}`);
             throw new Error(`${file.file}: ${result.errorCount} import errors, e.g. ${first.join('; ')}`);
@@ -138,12 +147,4 @@ export function officialNamesFromHierarchy(rows: Record<string, string>[]) {
     for (const district of (row.statistische_bezirke_known ?? '').split(';')) add('district', district, row.ortsteil, row.source_url);
   }
   return [...names.values()];
-}
-
-/**
- * Recomputes the Zensus population of every area of city `ags` (assign-zensus-population.sql),
- * e.g. after an areas import changed them. Runs on the caller's client, inside its transaction.
- */
-export async function assignZensusPopulation(client: pg.ClientBase, ags: string): Promise<void> {
-  await client.query(sql['assign-zensus-population'], [ags]);
 }

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { UnitSeries } from '../../schemas/analysis.ts';
-import { earlierMonthIndex, indicatorValue, indicatorValues } from './indicator-values.ts';
+import { earlierMonthIndex, indicatorValue } from './indicator-values.ts';
 
 const MONTHS = 61;
 /** Registered residents in month m: 100 + 3m (so a change over k months is 3k). */
@@ -69,14 +69,6 @@ describe('indicatorValue', () => {
     // An estimate of 0 to 5 is a range, not "no estimate".
     expect(indicatorValue(unit(), 0, 'unregistered')).toEqual({ ...none, range: { low: 0, high: 5 } });
     expect(indicatorValue(unit(), 3, 'unregistered')).toEqual(none);
-  });
-});
-
-describe('indicatorValues', () => {
-  it('gives one value per unit, in the order of the units', () => {
-    const small = unit({ id: '8', zensusPopulation: 500 });
-    const unknown = unit({ id: '9', zensusPopulation: null });
-    expect(indicatorValues([unit(), small, unknown], 0, 'registered_per_1000').map((v) => v.value)).toEqual([40, 200, null]);
   });
 });
 

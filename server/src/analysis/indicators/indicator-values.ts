@@ -64,7 +64,3 @@ export function indicatorValue(unit: UnitSeries, m: number, indicator: Indicator
       return { ...none, value: unit.visits[m] };
   }
 }
-
-/** Every unit's value at month index `m`. */
-export const indicatorValues = (units: readonly UnitSeries[], m: number, indicator: Indicator, months?: readonly string[]): IndicatorValue[] =>
-  units.map((unit) => indicatorValue(unit, m, indicator, months));

@@ -1,8 +1,7 @@
 /**
- * Which areas take part in an Empirical Bayes rate estimate, shared by the global and the
- * local estimator so that both treat gaps in the data the same way.
+ * Which areas take part in an Empirical Bayes rate estimate (empirical-bayes.ts).
  *
- * spdep's `EBest`/`EBlocal` stop on a zero or missing population. A city has areas with no
+ * spdep's `EBest` stops on a zero or missing population. A city has areas with no
  * residents (industrial estates, parks, a cemetery), and one of them must not blank the whole
  * map, so such an area is left out instead: its rate is undefined (0/0), it gets NaN, and it
  * does not count in the moments of the others. The others then get exactly what spdep gives

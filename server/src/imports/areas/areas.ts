@@ -8,6 +8,7 @@
  */
 import { loadSql } from '../../db/sql-file.ts';
 import type { LocalizedText } from '../../schemas/common.ts';
+import { assignZensusPopulation } from '../../zensus/assign-zensus-population.ts';
 import { optional, readFields, required, type SourceRecord } from '../columns.ts';
 import type { ErrorList } from '../error-list.ts';
 import type { ImportKindModule } from '../import-kind.ts';
@@ -86,8 +87,6 @@ export const areas: ImportKindModule = {
     ctx.stepDone();
     const located = (await ctx.client.query(sql['assign-property-areas'], [ctx.cityAgs])).rows[0];
     ctx.stepDone();
-    // Imported when used: seed-city.ts seeds through the importer, so a static import would be circular.
-    const { assignZensusPopulation } = await import('../../seed/seed-city.ts');
     await assignZensusPopulation(ctx.client, ctx.cityAgs);
     ctx.stepDone();
     const notes: LocalizedText[] = [];

@@ -1,10 +1,11 @@
 /**
  * Tests of the Herne area generator, run through the real functions on the real input files
- * in data/herne/. The last test compares the generator output with the committed files in
- * data/herne/generated/ byte for byte; `REGENERATE=1 npx vitest run
- * server/src/seed/partition-areas.test.ts` rewrites them instead.
+ * (herne/ in SOURCE_DATA_DIR, its default). The last test compares the generator output with
+ * the committed files in data/herne/generated/ byte for byte; `REGENERATE=1 npx vitest run
+ * scripts/areas/partition-areas.test.ts` rewrites them instead.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as turf from '@turf/turf';
 import type { Polygon } from 'geojson';
@@ -28,12 +29,12 @@ import {
   type HerneInputs,
   type ZensusCell,
 } from './partition-areas.ts';
-import { readCsv } from './read-csv.ts';
+import { defaultSourceDataDir } from '../../server/src/config.ts';
+import { readCsv } from '../../server/src/seed/read-csv.ts';
 
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-const dataDir = `${repoRoot}data/herne/`;
-const outDir = `${dataDir}generated/`;
-const read = (name: string) => readFileSync(`${dataDir}${name}`, 'utf8');
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+const outDir = `${repoRoot}data/herne/generated/`;
+const read = (name: string) => readFileSync(join(defaultSourceDataDir, 'herne', name), 'utf8');
 
 const CITY_POPULATION = 154_452; // Σ pop_sum_grp of the 2,728 inside-Herne cells
 const CITY_AREA_KM2 = 51.4; // official area of Herne (rounded)

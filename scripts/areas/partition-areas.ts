@@ -7,7 +7,7 @@
  * what it is:
  *
  * - Level "borough" (4 Stadtbezirke, provenance "approximate"): Voronoi cells of one sourced
- *   representative point per Stadtbezirk (data/herne/herne_ortsteile_centres.csv), clipped
+ *   representative point per Stadtbezirk (herne/herne_ortsteile_centres.csv in SOURCE_DATA_DIR), clipped
  *   to the DVG2 city boundary. Real names, approximate shapes. Where the clipping cuts a
  *   small fragment off a cell (the boundary leaves the convex cell and re-enters it), the
  *   fragment goes to the neighbour it shares the longest edge with, so each borough is one
@@ -53,8 +53,8 @@
  */
 import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
-import { readCsv } from './read-csv.ts';
-import type { LocalizedText } from '../schemas/common.ts';
+import { readCsv } from '../../server/src/seed/read-csv.ts';
+import type { LocalizedText } from '../../server/src/schemas/common.ts';
 
 /** AGS (Amtlicher Gemeindeschlüssel) of Herne; parent key of the boroughs. */
 export const HERNE_AGS = '05916000';
