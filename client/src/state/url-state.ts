@@ -10,11 +10,13 @@
  * their default value are left out so that links stay short.
  */
 import { HOTSPOT_DEFAULTS, INDICATORS, type HotspotIndicator, type Indicator, type WeightsTransform, type WeightsType } from '../../../server/src/schemas/analysis.ts';
+import type { Locale } from '../../../server/src/schemas/common.ts';
+import { monthPattern } from '../../../server/src/schemas/month.ts';
 import type { ClassificationMethod } from '../map/classification/classify.ts';
 import { SEQUENTIAL_PALETTES, type SequentialPaletteName } from '../map/classification/palettes.ts';
 import { isAreaLayerId, type AreaLayerId } from './area-layer-id.ts';
 
-export type Locale = 'de' | 'en';
+export type { Locale };
 /** What the Zensus grid is coloured by: residents per cell or the share of non-German residents. */
 export type ZensusMode = 'population' | 'share';
 /**
@@ -180,7 +182,7 @@ function parseId(value: string | null): number | null {
   return value !== null && Number.isInteger(id) && id > 0 && id <= 2147483647 ? id : null;
 }
 
-const MONTH = /^[0-9]{4}-(0[1-9]|1[0-2])$/;
+const MONTH = new RegExp(monthPattern);
 const H3_INDEX = /^[0-9a-f]{15}$/;
 
 function parseIntegerIn(value: string | null, min: number, max: number, fallback: number): number {

@@ -67,11 +67,11 @@ describe.each(engines)('import route on %s', (engine) => {
   it.each([
     ['/api/imports/flats', 'kind: unknown import kind "flats"; known kinds: areas, offices, properties, residents, estimates, status-events, case-managers, visits'],
     ['/api/imports/properties?dataset=my-upload', 'dataset: unknown dataset "my-upload"; known datasets are listed in data/datasets.json'],
-    ['/api/imports/properties?dryRun=maybe', 'dryRun: must be boolean'],
+    ['/api/imports/properties?dryRun=maybe', 'dryRun: must be true or false'],
   ])('%s is 400: %s', async (url, message) => {
     const response = await post(url, fixture('properties', 'valid.csv'));
     expect(response.statusCode).toBe(400);
-    expect(response.json()).toEqual({ statusCode: 400, error: 'Bad Request', message });
+    expect(response.json()).toMatchObject({ statusCode: 400, error: 'Bad Request', code: 'bad_request', message });
   });
 
   it('a body that is not a file type is 415', async () => {

@@ -3,7 +3,7 @@
  * read from the named properties, geometry projected to EPSG:25832. Every problem is
  * a HotspotInputError naming the feature, field and reason; nothing is guessed.
  */
-import type { HotspotRequest } from '../../schemas/analysis.ts';
+import { HOTSPOT_LIMITS, type HotspotRequest } from '../../schemas/analysis.ts';
 import { HotspotInputError } from '../hotspots/hotspot-input-error.ts';
 import { toUtm32 } from '../projection/to-utm32.ts';
 
@@ -25,7 +25,13 @@ export function readHotspotFeatures(request: Pick<HotspotRequest, 'features' | '
   const out: HotspotFeatures = { ids: [], values: [], populations: request.populationProperty ? [] : null, polygons: [], points: [] };
   features.forEach((feature, i) => {
     const where = `features[${i}]`;
-    out.values.push(readNumber(feature, i, request.valueProperty));
+    const value = readNumber(feature, i, request.valueProperty);
+    // With a population the value is a count of events (a rate's numerator): never negative.
+    // A -1 here reached the rate check as a RangeError and answered 500 (issue 10).
+    if (request.populationProperty && value < 0) {
+      throw new HotspotInputError(`${where}.properties.${request.valueProperty}`, `${value} is negative; with populationProperty the value is a count, 0 or more`);
+    }
+    out.values.push(value);
     if (request.populationProperty) {
       const population = readNumber(feature, i, request.populationProperty);
       if (population < 0) throw new HotspotInputError(`${where}.properties.${request.populationProperty}`, `${population} is negative; a population is 0 or more`);
@@ -61,6 +67,8 @@ function readNumber(feature: Feature, i: number, property: string): number {
   if (!(property in properties) || properties[property] === null) throw new HotspotInputError(field, 'is missing');
   const value = properties[property];
   if (typeof value !== 'number' || !Number.isFinite(value)) throw new HotspotInputError(field, `${JSON.stringify(value)} is not a number`);
+  // Sums and squares of 1e308 overflow to Infinity (a 500 in issue 10); no count or rate comes near the limit.
+  if (Math.abs(value) > HOTSPOT_LIMITS.maxAbsValue) throw new HotspotInputError(field, `${value} is out of range; values lie within ±${HOTSPOT_LIMITS.maxAbsValue.toExponential()}`);
   return value;
 }
 
