@@ -30,7 +30,7 @@ describe('error handler (issue 10)', () => {
         done();
       },
     });
-    app = Fastify({ logger: { level: 'debug', stream }, ajv: { customOptions: { allErrors: true } } });
+    app = Fastify({ logger: { level: 'debug', stream }, disableRequestLogging: true, ajv: { customOptions: { allErrors: true } } });
     registerErrorHandler(app);
     app.get('/busy', async () => {
       throw new HttpError(503, { en: 'analysis: 16 analyses are waiting; try again in a minute', de: 'Analyse: bitte gleich erneut versuchen' });

@@ -52,7 +52,11 @@ describe.each(engines)('finite numbers on %s (issue 10)', (engine) => {
     const body = JSON.stringify({ ...request, features: points((i) => i) }).replace('"permutations":9', '"permutations":1e309');
     const response = await post(body);
     expect(response.statusCode, response.body).toBe(400);
-    expect(response.json().problems).toEqual([{ field: 'permutations', code: 'not_finite', message: 'must be a finite number within its range' }]);
+    expect(response.json().problems).toEqual([{ field: 'permutations', code: 'type', message: 'must be a whole number' }]);
+    const band = JSON.stringify({ ...request, weights: { type: 'distance_band', thresholdMetres: 500, transform: 'row' }, features: points((i) => i) }).replace('"thresholdMetres":500', '"thresholdMetres":1e309');
+    const answer = await post(band);
+    expect(answer.statusCode, answer.body).toBe(400);
+    expect(answer.json().problems).toEqual([{ field: 'weights.thresholdMetres', code: 'type', message: 'must be a finite number' }]);
   });
 
   it.each([

@@ -57,9 +57,11 @@ describe.each(engines)('validation answers on %s (issue 10)', (engine) => {
   });
 
   it('a parameter given twice is named, not a 500', async () => {
-    const response = await t.app.inject('/api/figures?level=district&level=quarter');
-    expect(response.statusCode).toBe(400);
-    expect(response.json().problems).toEqual([{ field: 'level', code: 'type', message: 'must be a single text value' }]);
+    const month = await t.app.inject('/api/figures?level=district&month=2026-09&month=2026-10');
+    expect(month.statusCode).toBe(400);
+    expect(month.json().problems).toEqual([{ field: 'month', code: 'type', message: 'must be a single text value' }]);
+    const level = await t.app.inject('/api/figures?level=district&level=quarter');
+    expect(level.json().problems).toEqual([{ field: 'level', code: 'enum', message: 'must be one of: city, borough, quarter, district' }]);
   });
 
   it('route-level problems are in the request language too', async () => {

@@ -114,8 +114,12 @@ function unionProblems(union: AjvError, all: AjvError[], context: string | undef
   const field = fieldName(union.instancePath, context);
   const consts = branches.filter((e) => e.keyword === 'const' && e.instancePath === union.instancePath);
   const types = branches.filter((e) => e.keyword === 'type' && e.instancePath === union.instancePath);
-  const deeper = branches.filter((e) => e.instancePath !== union.instancePath);
-  if (deeper.length > 0) return validationProblems(deeper, context);
+  // A branch whose type fits failed on something inside the value: its errors say the most
+  // (a geometry object without coordinates, rather than "not an object and not null").
+  const branchOf = (e: AjvError) => e.schemaPath.slice(union.schemaPath.length + 1).split('/')[0];
+  const wrongType = new Set(types.map(branchOf));
+  const closer = branches.filter((e) => !wrongType.has(branchOf(e)) && !(e.keyword === 'const' && e.instancePath === union.instancePath));
+  if (closer.length > 0) return validationProblems(closer, context);
   if (consts.length > 0 && consts.length + types.length === branches.length) {
     const allowed = consts.map((e) => (e.params as { allowedValue: unknown }).allowedValue);
     return [{ field, code: 'enum', message: reason({ ...union, keyword: 'enum', params: { allowedValues: allowed } }) }];
