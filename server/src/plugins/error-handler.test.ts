@@ -116,7 +116,13 @@ describe('error handler (issue 10)', () => {
 
   it("Fastify's own client errors are worded for users in both languages", async () => {
     const invalid = await app.inject({ method: 'POST', url: '/json', headers: { 'content-type': 'application/json', 'accept-language': 'de' }, payload: '{' });
-    expect(invalid.json()).toEqual({ statusCode: 400, error: 'Bad Request', code: 'bad_request', message: 'body: ist kein gültiges JSON' });
+    expect(invalid.json()).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      code: 'bad_request',
+      message: 'body: ist kein gültiges JSON',
+      problems: [{ field: 'body', code: 'invalid_json', message: 'ist kein gültiges JSON' }],
+    });
     const wrongType = await app.inject({ method: 'POST', url: '/json', headers: { 'content-type': 'text/csv' }, payload: 'a;b' });
     expect(wrongType.json()).toEqual({ statusCode: 415, error: 'Unsupported Media Type', code: 'unsupported_media_type', message: 'body: this content type is not accepted here' });
   });

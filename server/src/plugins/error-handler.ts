@@ -140,7 +140,11 @@ function classify(error: FastifyError | HttpError): { statusCode: number; code: 
   const statusCode = Number.isInteger(fastifyError.statusCode) ? fastifyError.statusCode! : 500;
   if (statusCode >= 400 && statusCode < 500) {
     const text = fastifyMessages[fastifyError.code] ?? genericMessages[statusCode] ?? genericMessages[400];
-    return { statusCode, code: defaultCode(statusCode), text, problems: [], log: 'debug' };
+    // "body: is not valid JSON" → the problem { field: body, message: is not valid JSON }, so every 400 names its field.
+    const [field, en] = text.en.split(/: (.*)/s);
+    const problems: LocalizedProblem[] =
+      statusCode === 400 && en !== undefined ? [{ field, code: fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ? 'invalid_json' : 'invalid', message: { en, de: text.de.split(/: (.*)/s)[1] ?? text.de } }] : [];
+    return { statusCode, code: defaultCode(statusCode), text, problems, log: 'debug' };
   }
   if (connectionCodes.has(String(fastifyError.code)) || /Connection terminated/.test(fastifyError.message)) {
     return { statusCode: 503, code: 'database_unavailable', text: databaseMessage, problems: [], log: 'error' };
