@@ -85,8 +85,6 @@ export const HOTSPOT_LIMITS = {
   /** The smallest `minUnits` a POST may set. */
   minUnitsFloor: 5,
   maxUnits: 20_000,
-  /** Largest magnitude of a value or population: sums of squares over 20,000 units stay finite and exact enough. */
-  maxAbsValue: 1e12,
   maxPermutations: 9_999,
   maxK: 50,
   /** A distance band wider than this covers any city: it is a typo, not a question. */

@@ -3,11 +3,17 @@
  * read from the named properties, geometry projected to EPSG:25832. Every problem is
  * a HotspotInputError naming the feature, field and reason; nothing is guessed.
  */
-import { HOTSPOT_LIMITS, type HotspotRequest } from '../../schemas/analysis.ts';
+import type { HotspotRequest } from '../../schemas/analysis.ts';
 import { HotspotInputError } from '../hotspots/hotspot-input-error.ts';
 import { toUtm32 } from '../projection/to-utm32.ts';
 
 type Feature = HotspotRequest['features']['features'][number];
+
+/**
+ * Largest magnitude of a value or population: sums of squares over 20,000 units stay
+ * finite and exact enough (1e308 overflowed to Infinity and answered 500, issue 10).
+ */
+const maxAbsValue = 1e12;
 
 export interface HotspotFeatures {
   ids: (string | null)[];
@@ -67,8 +73,7 @@ function readNumber(feature: Feature, i: number, property: string): number {
   if (!(property in properties) || properties[property] === null) throw new HotspotInputError(field, 'is missing');
   const value = properties[property];
   if (typeof value !== 'number' || !Number.isFinite(value)) throw new HotspotInputError(field, `${JSON.stringify(value)} is not a number`);
-  // Sums and squares of 1e308 overflow to Infinity (a 500 in issue 10); no count or rate comes near the limit.
-  if (Math.abs(value) > HOTSPOT_LIMITS.maxAbsValue) throw new HotspotInputError(field, `${value} is out of range; values lie within ±${HOTSPOT_LIMITS.maxAbsValue.toExponential()}`);
+  if (Math.abs(value) > maxAbsValue) throw new HotspotInputError(field, `${value} is out of range; values lie within ±${maxAbsValue.toExponential()}`);
   return value;
 }
 
