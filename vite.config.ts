@@ -19,11 +19,12 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    // In development the API runs on 8080 (npm run serve); vite proxies to it. The Host
-    // header stays the page's, so URLs the server builds (TileJSON) point back at vite.
+    // In development the API runs on 8080 (npm run serve); vite proxies to it. The proxy
+    // sends the API's own Host (127.0.0.1:8080), the only kind the API serves without
+    // PUBLIC_URL; the client builds tile URLs from the page's origin, so they point at vite.
     proxy: {
-      '/api': { target: 'http://127.0.0.1:8080', changeOrigin: false },
-      '/tiles': { target: 'http://127.0.0.1:8080', changeOrigin: false },
+      '/api': { target: 'http://127.0.0.1:8080', changeOrigin: true },
+      '/tiles': { target: 'http://127.0.0.1:8080', changeOrigin: true },
     },
   },
   test: {

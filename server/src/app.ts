@@ -8,7 +8,9 @@ import fastifySwagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { AppContext } from './app-context.ts';
-import { registerErrorHandler } from './plugins/error-handler.ts';
+import { registerErrorHandler, sendError } from './plugins/error-handler.ts';
+import { registerFiniteNumbers } from './plugins/finite-numbers.ts';
+import { registerPublicOrigin } from './plugins/public-origin.ts';
 import { analysisRoutes } from './routes/analysis.ts';
 import { areaRoutes } from './routes/areas.ts';
 import { cityRoutes } from './routes/city.ts';
@@ -24,14 +26,21 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     logger: { level: ctx.config.logLevel },
     // A map view fires dozens of tile requests; log failures (error handler), not every request.
     logController: new LogController({ disableRequestLogging: true }),
-    // Behind a load balancer the client's protocol and host arrive in X-Forwarded-*
-    // (TileJSON builds absolute URLs from them); trusted only when configured.
+    // Behind a load balancer the client's address and the Host it asked for arrive in
+    // X-Forwarded-*; trusted only when configured. URLs come from PUBLIC_URL (plugins/public-origin.ts).
     trustProxy: ctx.config.trustProxy,
+    // Every invalid parameter of a request in one answer, not only the first (plugins/validation-problems.ts).
+    ajv: { customOptions: { allErrors: true } },
+    // Errors the router raises before a route is found (a malformed URL, a path parameter
+    // over 100 characters) go through the one error handler too.
+    frameworkErrors: sendError,
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.decorate('ctx', ctx);
 
   // Infrastructure
   registerErrorHandler(app);
+  registerFiniteNumbers(app);
+  registerPublicOrigin(app);
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Quartiersatlas API', version: '0.1.0', description: 'Areas, layers and vector tiles of one city.' },

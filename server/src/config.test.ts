@@ -83,6 +83,16 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow('PORT="70000": must be a whole number from 0 to 65535 (0: any free port)');
   });
 
+  it('PUBLIC_URL is an http(s) origin; unset it is undefined (http://localhost:<PORT>); anything else is named (issue 10)', () => {
+    expect(loadConfig({}).publicUrl).toBeUndefined();
+    expect(loadConfig({ PUBLIC_URL: 'https://Atlas.Example.org/' }).publicUrl).toBe('https://atlas.example.org');
+    expect(loadConfig({ PUBLIC_URL: 'http://atlas.example:8443' }).publicUrl).toBe('http://atlas.example:8443');
+    expect(() => loadConfig({ PUBLIC_URL: 'atlas.example' })).toThrow('PUBLIC_URL="atlas.example": must be an http(s) URL such as https://atlas.example.org');
+    expect(() => loadConfig({ PUBLIC_URL: 'ftp://atlas.example' })).toThrow('PUBLIC_URL="ftp://atlas.example": must start with http:// or https://');
+    expect(() => loadConfig({ PUBLIC_URL: 'https://atlas.example/app' })).toThrow('must be an origin without path, query or fragment');
+    expect(() => loadConfig({ PUBLIC_URL: 'https://me:pw@atlas.example' })).toThrow('must not hold a user name or password');
+  });
+
   describe('SOURCE_DATA_DIR (issue 10: public data read where it is kept)', () => {
     const scratch = mkdtempSync(join(tmpdir(), 'qa-config-'));
     afterAll(() => rmSync(scratch, { recursive: true, force: true }));

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { locales, type Locale } from './schemas/common.ts';
 import { describeMissingSourceData, neededSourceFiles } from './seed/source-data.ts';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -24,7 +25,7 @@ export interface Config {
   /** A MapLibre style URL to draw under our layers; unset: the self-contained style. */
   basemapStyleUrl: string | undefined;
   /** Language of the UI when the URL does not choose one. @default 'de' */
-  defaultLocale: 'de' | 'en';
+  defaultLocale: Locale;
   /** Fastify/pino log level. @default 'info' */
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** The project's own seed data (`datasets.json`, `sources.json`, `<city>/city.json`). @default '<repo>/data' */
@@ -37,10 +38,18 @@ export interface Config {
   /** Folder with the built client. @default '<repo>/client/dist' */
   clientDir: string;
   /**
-   * Trust X-Forwarded-* headers (set it behind a load balancer): TileJSON builds
-   * absolute URLs from them, so an untrusted client must not choose them. @default false
+   * Trust X-Forwarded-* headers (set it behind a load balancer): the client's address and
+   * the Host it asked for come from them. URLs are built from `publicUrl`, never from a
+   * header, so not even a trusted proxy chooses them. @default false
    */
   trustProxy: boolean;
+  /**
+   * The origin users reach the app at (`https://atlas.example.org`), without a path:
+   * absolute URLs (TileJSON) are built from it, and a request for any other Host is
+   * refused (421). Unset: `http://localhost:<port>`, and only loopback names
+   * (localhost, 127.0.0.1, [::1]) with the listening port are served.
+   */
+  publicUrl: string | undefined;
 }
 
 /** One entry per setting: the variable, its default, and what it means (the README's settings table). */
@@ -56,6 +65,7 @@ export const settings = [
   { variable: 'DATA_DIR', default: 'data', description: "The project's own seed data folder (relative to the repository)" },
   { variable: 'SOURCE_DATA_DIR', default: '../shared/data', description: 'Folder of the public data sets (relative to the repository); read there, not copied' },
   { variable: 'TRUST_PROXY', default: 'false', description: 'true behind a load balancer that sets X-Forwarded-*' },
+  { variable: 'PUBLIC_URL', default: '', description: 'Origin users reach the app at, e.g. https://atlas.example.org; empty: http://localhost:<PORT>' },
 ] as const;
 
 /** `SOURCE_DATA_DIR`'s default as an absolute path, for callers that seed without settings (tests, bench). */
@@ -94,7 +104,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
 
   const defaultLocale = value('DEFAULT_LOCALE');
-  if (defaultLocale !== 'de' && defaultLocale !== 'en') problems.push(`DEFAULT_LOCALE="${defaultLocale}": must be de or en`);
+  if (!(locales as readonly string[]).includes(defaultLocale)) problems.push(`DEFAULT_LOCALE="${defaultLocale}": must be ${locales.join(' or ')}`);
 
   const logLevel = value('LOG_LEVEL');
   if (!(logLevels as readonly string[]).includes(logLevel)) problems.push(`LOG_LEVEL="${logLevel}": must be one of ${logLevels.join(', ')}`);
@@ -120,6 +130,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const trustProxy = value('TRUST_PROXY');
   if (trustProxy !== 'true' && trustProxy !== 'false') problems.push(`TRUST_PROXY="${trustProxy}": must be true or false`);
 
+  const publicUrlText = value('PUBLIC_URL');
+  const publicUrl = publicUrlText === '' ? undefined : parsePublicUrl(publicUrlText);
+  if (publicUrl instanceof Error) problems.push(`PUBLIC_URL="${publicUrlText}": ${publicUrl.message}`);
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -134,5 +148,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sourceDataDir,
     clientDir: resolve(repoRoot, 'client/dist'),
     trustProxy: trustProxy === 'true',
+    publicUrl: publicUrl as string | undefined,
   };
+}
+
+/** `https://atlas.example.org` (a trailing slash is dropped) → its origin; anything more is an error that says why. */
+function parsePublicUrl(text: string): string | Error {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return new Error('must be an http(s) URL such as https://atlas.example.org');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return new Error('must start with http:// or https://');
+  if (url.username || url.password) return new Error('must not hold a user name or password');
+  if (url.pathname !== '/' || url.search || url.hash) return new Error('must be an origin without path, query or fragment (the app is served at the root)');
+  return url.origin;
 }

@@ -1,8 +1,9 @@
 /** DE | EN as two toggle buttons; the choice goes into the URL (`lang=`). */
 import { useI18n } from '../i18n/use-i18n.ts';
+import { locales } from '../../../server/src/schemas/common.ts';
 import type { Locale } from '../state/url-state.ts';
 
-const LOCALES: Locale[] = ['de', 'en'];
+const LOCALES: readonly Locale[] = locales;
 
 export function LangSwitch({ onChange }: { onChange: (locale: Locale) => void }) {
   const { t, locale } = useI18n();

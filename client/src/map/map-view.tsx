@@ -28,7 +28,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { City } from '../../../server/src/schemas/city.ts';
 import type { Bbox, Provenance } from '../../../server/src/schemas/common.ts';
 import type { AreaFeatureProperties, LayerId, LayerInfo } from '../../../server/src/schemas/layer.ts';
-import type { PropertyStatus } from '../../../server/src/schemas/property.ts';
+import { propertyStatuses, type PropertyStatus } from '../../../server/src/schemas/property.ts';
 import { useI18n } from '../i18n/use-i18n.ts';
 import type { AreaLayerId } from '../state/area-layer-id.ts';
 import { hoverStore } from '../state/hover-store.ts';
@@ -142,7 +142,7 @@ const BASEMAP_TIMEOUT_MS = 10_000;
 /** Points are small: a click this close counts as a hit (CSS pixels). */
 const POINT_TOLERANCE_PX = 5;
 const EMPTY_COLLECTION: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
-const STATUSES: readonly string[] = ['reported', 'inspected', 'defects_found', 'order_issued', 'fine_imposed', 'declared_uninhabitable', 'resolved'];
+const STATUSES: readonly string[] = propertyStatuses;
 
 function isVisible(map: MapLibreMap, layerId: string): boolean {
   return Boolean(map.getLayer(layerId)) && map.getLayoutProperty(layerId, 'visibility') !== 'none';

@@ -11,10 +11,12 @@
  * knn band wt perm seed fdr cmp hex`. Parameters that hold their default value are left
  * out so that links stay short.
  */
+import type { Locale } from '../../../server/src/schemas/common.ts';
+import { monthPattern } from '../../../server/src/schemas/month.ts';
 import { isAreaLayerId, type AreaLayerId } from './area-layer-id.ts';
 import { parseFlag } from './url-params.ts';
 
-export type Locale = 'de' | 'en';
+export type { Locale };
 /** What the Zensus grid is coloured by: residents per cell or the share of non-German residents. */
 export type ZensusMode = 'population' | 'share';
 /** The id of a theme (`?theme=`), one of the registry's (`app/themes.ts`). */
@@ -127,7 +129,7 @@ export function parseId(value: string | null): number | null {
   return value !== null && Number.isInteger(id) && id > 0 && id <= 2147483647 ? id : null;
 }
 
-const MONTH = /^[0-9]{4}-(0[1-9]|1[0-2])$/;
+const MONTH = new RegExp(monthPattern);
 
 /** `YYYY-MM`, or null. */
 export function parseMonth(value: string | null): string | null {

@@ -3,9 +3,9 @@
  * (by q-value), else English, the language API clients expect. The browser client
  * sends its UI language, so its users read German or English, never a mix.
  */
-import type { LocalizedText } from '../schemas/common.ts';
+import type { Locale, LocalizedText } from '../schemas/common.ts';
 
-export type Locale = keyof LocalizedText;
+export type { Locale };
 export const defaultApiLocale: Locale = 'en';
 
 export function requestLocale(acceptLanguage: string | string[] | undefined): Locale {

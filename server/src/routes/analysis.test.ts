@@ -311,10 +311,10 @@ describe.each(engines)('thematic analysis on %s', (engine) => {
       expect(result.card).toMatchObject({ level: 'quarter', units: rows[0].n });
     });
 
-    it('a month without figures is a 400 naming month', async () => {
+    it('a month without figures is a 404 month_without_data naming the month and the months with data (issue 10)', async () => {
       const response = await t.app.inject('/api/analysis/hotspots?layer=registered&level=district&method=gi_star&month=2030-01');
-      expect(response.statusCode).toBe(400);
-      expect(response.json().message).toBe('month: 2030-01 has no figures (2024-11 … 2026-10)');
+      expect(response.statusCode).toBe(404);
+      expect(response.json()).toMatchObject({ code: 'month_without_data', message: 'month: 2030-01 has no data; data exist from 2024-11 to 2026-10' });
     });
 
     it.each([

@@ -6,6 +6,7 @@ import type { HotspotJob } from '../analysis/hotspot-analysis/hotspot-job.ts';
 import { seriesHotspotInput } from '../analysis/hotspot-analysis/series-hotspot-input.ts';
 import { WorkerPoolBusyError } from '../analysis/hotspot-analysis/worker-pool.ts';
 import { HotspotInputError } from '../analysis/hotspots/hotspot-input-error.ts';
+import { monthOf } from '../months/months.ts';
 import { badRequest, HttpError, notFound } from '../plugins/error-handler.ts';
 import { h3CellRing, h3Resolution } from '../analysis/units/h3-grid.ts';
 import { loadAnalysisUnits, loadHexagonCells } from '../queries/analysis/analysis-units.ts';
@@ -13,6 +14,7 @@ import {
   AnalysisSeries,
   AnalysisSeriesQuery,
   HexagonCollection,
+  HexagonLevel,
   HOTSPOT_LIMITS,
   HotspotQuery,
   HotspotRefusal,
@@ -40,7 +42,7 @@ export const analysisRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   async function unitsOf(level: AnalysisSeries['level']) {
     const units = await loadAnalysisUnits(pool, config.cityAgs, level);
-    if (!units) throw notFound(`Units of level ${level} in city ${config.cityAgs}`);
+    if (!units) throw notFound({ en: `Units of level ${level} in city ${config.cityAgs}`, de: `Einheiten der Ebene ${level} in Stadt ${config.cityAgs}` });
     return units;
   }
 
@@ -57,7 +59,9 @@ export const analysisRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return await hotspots.run(job, controller.signal);
     } catch (error) {
       if (error instanceof HotspotInputError) throw badRequest(error.field, error.reason);
-      if (error instanceof WorkerPoolBusyError) throw new HttpError(503, `analysis: ${error.message}`);
+      if (error instanceof WorkerPoolBusyError) {
+        throw new HttpError(503, { en: `analysis: ${error.message}`, de: 'Analyse: der Server kann sie gerade nicht rechnen; bitte gleich erneut versuchen' }, 'busy');
+      }
       throw error;
     }
   }
@@ -81,14 +85,14 @@ export const analysisRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['analysis'],
         summary: 'The H3 hexagons of a level as polygons (areas come as vector tiles)',
-        querystring: Type.Object({ level: Type.Union([Type.Literal('h3_8'), Type.Literal('h3_9')]) }),
+        querystring: Type.Object({ level: HexagonLevel }),
         response: { 200: HexagonCollection, 400: ErrorResponse, 404: ErrorResponse },
       },
     },
     async (request, reply): Promise<HexagonCollection> => {
       // Geometry only: the monthly figures the series needs are not read for the outlines.
       const hexagons = await loadHexagonCells(pool, config.cityAgs, h3Resolution(request.query.level)!);
-      if (!hexagons) throw notFound(`City ${config.cityAgs}`);
+      if (!hexagons) throw notFound({ en: `City ${config.cityAgs}`, de: `Stadt ${config.cityAgs}` });
       reply.type('application/geo+json');
       return {
         type: 'FeatureCollection',
@@ -115,11 +119,7 @@ export const analysisRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const query = request.query;
       const units = await unitsOf(query.level);
-      const months = units.series.months;
-      const month = query.month ?? months.at(-1);
-      if (!month || !months.includes(month)) {
-        throw badRequest('month', months.length === 0 ? 'the city has no monthly figures yet' : `${month} has no figures (${months[0]} … ${months.at(-1)})`);
-      }
+      const month = monthOf(units.series.months, query.month);
       return analyse({ input: seriesHotspotInput(units.series, units, query, month) }, reply);
     },
   );
@@ -139,7 +139,7 @@ export const analysisRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const body = request.body;
       const result = await analyse({ request: body }, reply);
       // Sent-in data has no "map anyway": a refusal is a bad request that says why.
-      if (result.refusal) throw new HttpError(400, `${refusalField(result.refusal.reason, body.valueProperty)}: ${result.refusal.message}`);
+      if (result.refusal) throw badRequest(refusalField(result.refusal.reason, body.valueProperty), result.refusal.message, result.refusal.reason);
       return result;
     },
   );

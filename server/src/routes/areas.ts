@@ -10,7 +10,7 @@ export const areaRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { schema: { tags: ['areas'], summary: 'One area with its parent, size, population and source', params: AreaIdParams, response: { 200: AreaDetail, 400: ErrorResponse, 404: ErrorResponse } } },
     async (request) => {
       const area = await getArea(app.ctx.pool, app.ctx.config.cityAgs, request.params.id);
-      if (!area) throw notFound(`Area ${request.params.id}`);
+      if (!area) throw notFound({ en: `Area ${request.params.id}`, de: `Gebiet ${request.params.id}` });
       return area;
     },
   );

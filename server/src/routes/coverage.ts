@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { maxDaysWithoutVisit, minResidentsForLanguageNeed } from '../analysis/coverage-gaps.ts';
 import { listAreaCoverage, listCaseManagers } from '../queries/coverage/coverage.ts';
-import { isSynthetic, resolveMonth } from '../queries/figures/figures.ts';
+import { resolveMonth } from '../months/months.ts';
+import { isSynthetic } from '../queries/figures/figures.ts';
 import { ErrorResponse } from '../schemas/common.ts';
 import { Coverage, CoverageQuery } from '../schemas/coverage.ts';
 
@@ -14,7 +15,7 @@ export const coverageRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['coverage'],
         summary: 'Case managers with languages and workload, and per area who covers it and its gaps',
         querystring: CoverageQuery,
-        response: { 200: Coverage, 400: ErrorResponse },
+        response: { 200: Coverage, 400: ErrorResponse, 404: ErrorResponse },
       },
     },
     async (request) => {

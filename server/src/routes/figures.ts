@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { notFound } from '../plugins/error-handler.ts';
-import { isSynthetic, listAreaFigures, listMonths, resolveMonth, summarizeBbox } from '../queries/figures/figures.ts';
+import { listMonths, resolveMonth } from '../months/months.ts';
+import { isSynthetic, listAreaFigures, summarizeBbox } from '../queries/figures/figures.ts';
 import { ErrorResponse } from '../schemas/common.ts';
 import { AreaFiguresList, BboxSummary, BboxSummaryQuery, FiguresQuery } from '../schemas/figures.ts';
 import { MonthRange } from '../schemas/month.ts';
@@ -18,7 +19,7 @@ export const figureRoutes: FastifyPluginAsyncTypebox = async (app) => {
       listAreaFigures(pool, config.cityAgs, 'city', month),
       isSynthetic(pool, config.cityAgs),
     ]);
-    if (cityRows.length === 0) throw notFound(`City ${config.cityAgs}`);
+    if (cityRows.length === 0) throw notFound({ en: `City ${config.cityAgs}`, de: `Stadt ${config.cityAgs}` });
     return { level, month, synthetic, areas, total: cityRows[0] };
   }
   app.get('/api/months', { schema: { tags: ['figures'], summary: 'Months with resident counts', response: { 200: MonthRange } } }, async () => {
@@ -64,7 +65,7 @@ export const figureRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['figures'],
         summary: 'Totals over the properties inside a bbox (the map view), for a month',
         querystring: BboxSummaryQuery,
-        response: { 200: BboxSummary, 400: ErrorResponse },
+        response: { 200: BboxSummary, 400: ErrorResponse, 404: ErrorResponse },
       },
     },
     async (request) => {

@@ -1,6 +1,7 @@
+import { get } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { engines } from '../../test/engines.ts';
-import { buildTestApp, useTestApp } from '../../test/test-app.ts';
+import { buildTestApp, listenTestApp, useTestApp } from '../../test/test-app.ts';
 import { decodeTile } from '../../test/decode-tile.ts';
 import { tileAt } from '../tiles/tile-math.ts';
 
@@ -59,24 +60,54 @@ describe.each(engines)('layer and tile routes on %s', (engine) => {
     }
   });
 
-  it('GET /tiles/{layer}.json is TileJSON 3 with absolute tile URLs, bounds and attribution', async () => {
-    const response = await t.app.inject({ url: '/tiles/quarters.json', headers: { host: 'atlas.example:8080' } });
+  it('GET /tiles/{layer}.json is TileJSON 3 with absolute tile URLs from PUBLIC_URL, bounds and attribution', async () => {
+    const published = await buildTestApp(t.db, { env: { PUBLIC_URL: 'https://atlas.example' } });
+    const response = await published.inject({ url: '/tiles/quarters.json', headers: { host: 'atlas.example' } });
+    await published.close();
     const tilejson = response.json();
     expect(tilejson).toMatchObject({ tilejson: '3.0.0', name: 'quarters', minzoom: 6, maxzoom: 16 });
-    expect(tilejson.tiles).toEqual(['http://atlas.example:8080/tiles/quarters/{z}/{x}/{y}.mvt']);
+    expect(tilejson.tiles).toEqual(['https://atlas.example/tiles/quarters/{z}/{x}/{y}.mvt']);
     expect(tilejson.bounds[0]).toBeCloseTo(7.1236, 3);
     expect(tilejson.attribution).toContain('synthetisch');
     expect(tilejson.vector_layers[0]).toMatchObject({ id: 'quarters', fields: { name: 'String' } });
   });
 
-  it('TileJSON ignores X-Forwarded-* unless TRUST_PROXY is set', async () => {
-    const headers = { host: 'atlas.example:8080', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' };
-    const direct = (await t.app.inject({ url: '/tiles/city.json', headers })).json();
-    expect(direct.tiles).toEqual(['http://atlas.example:8080/tiles/city/{z}/{x}/{y}.mvt']);
-    const behindProxy = await buildTestApp(t.db, { env: { TRUST_PROXY: 'true' } });
-    const proxied = (await behindProxy.inject({ url: '/tiles/city.json', headers })).json();
-    expect(proxied.tiles).toEqual(['https://evil.example/tiles/city/{z}/{x}/{y}.mvt']);
+  it('without PUBLIC_URL tile URLs point at localhost and the configured port', async () => {
+    const tilejson = (await t.app.inject('/tiles/city.json')).json();
+    expect(tilejson.tiles).toEqual(['http://localhost:8080/tiles/city/{z}/{x}/{y}.mvt']);
+  });
+
+  it('issue 10: a Host other than the public one is 421 naming it; X-Forwarded-Host cannot choose the URL host, even with TRUST_PROXY', async () => {
+    const evil = await t.app.inject({ url: '/tiles/city.json', headers: { host: 'evil.example' } });
+    expect(evil.statusCode).toBe(421);
+    expect(evil.json()).toMatchObject({ statusCode: 421, code: 'wrong_host', message: expect.stringMatching(/^Host: "evil.example" is not served here/) });
+    const behindProxy = await buildTestApp(t.db, { env: { TRUST_PROXY: 'true', PUBLIC_URL: 'https://atlas.example' } });
+    const forged = await behindProxy.inject({ url: '/tiles/city.json', headers: { host: 'atlas.example', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' } });
+    expect(forged.statusCode).toBe(421);
+    const proxied = await behindProxy.inject({ url: '/tiles/city.json', headers: { host: 'app:8080', 'x-forwarded-host': 'atlas.example', 'x-forwarded-proto': 'https' } });
+    expect(proxied.statusCode).toBe(200);
+    expect(proxied.json().tiles).toEqual(['https://atlas.example/tiles/city/{z}/{x}/{y}.mvt']);
     await behindProxy.close();
+  });
+
+  it('issue 10: a listening server without PUBLIC_URL serves loopback names with its port only (PORT=0: the port chosen at listen)', async () => {
+    const app = await buildTestApp(t.db, { env: { PORT: '0' } });
+    const base = await listenTestApp(app);
+    const port = new URL(base).port;
+    try {
+      // node:http, because fetch may not send a Host of our choosing.
+      const status = (host: string) =>
+        new Promise<number | undefined>((resolve, reject) => get(`${base}/api/settings`, { headers: { host } }, (res) => resolve(res.resume().statusCode)).on('error', reject));
+      expect(await status(`127.0.0.1:${port}`)).toBe(200);
+      expect(await status(`localhost:${port}`)).toBe(200);
+      expect(await status(`[::1]:${port}`)).toBe(200);
+      expect(await status(`localhost:${Number(port) + 1}`)).toBe(421);
+      expect(await status(`evil.example:${port}`)).toBe(421);
+      const tilejson = await (await fetch(`${base}/tiles/city.json`)).json();
+      expect(tilejson.tiles).toEqual([`http://localhost:${port}/tiles/city/{z}/{x}/{y}.mvt`]);
+    } finally {
+      await app.close();
+    }
   });
 
   it('a tile over Herne decodes to features with ids and properties; ETag and Cache-Control are set; If-None-Match gives 304', async () => {
@@ -122,6 +153,6 @@ describe.each(engines)('layer and tile routes on %s', (engine) => {
   ])('%s is 400: %s', async (url, message) => {
     const response = await t.app.inject(url);
     expect(response.statusCode).toBe(400);
-    expect(response.json()).toEqual({ statusCode: 400, error: 'Bad Request', message });
+    expect(response.json()).toMatchObject({ statusCode: 400, error: 'Bad Request', code: 'bad_request', message });
   });
 });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { notFound } from '../plugins/error-handler.ts';
+import { publicOrigin } from '../plugins/public-origin.ts';
 import { getCity } from '../queries/city/city.ts';
 import { listLayerSummaries } from '../queries/layers/layers.ts';
 import { layerIds, mapLayers } from '../queries/layers/map-layers.ts';
@@ -65,13 +66,13 @@ export const layerRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const layer = parseLayer(request.params.layer);
       const [city, summaries] = await Promise.all([getCity(pool, config.cityAgs), listLayerSummaries(pool, config.cityAgs)]);
-      if (!city) throw notFound(`City ${config.cityAgs}`);
+      if (!city) throw notFound({ en: `City ${config.cityAgs}`, de: `Stadt ${config.cityAgs}` });
       const margin = layer.id === 'context' ? 0.5 : 0;
       const [w, s, e, n] = city.bbox;
       return {
         tilejson: '3.0.0' as const,
         name: layer.id,
-        tiles: [`${request.protocol}://${request.host}/tiles/${layer.id}/{z}/{x}/{y}.mvt`],
+        tiles: [`${publicOrigin(app)}/tiles/${layer.id}/{z}/{x}/{y}.mvt`],
         minzoom: layer.minzoom,
         maxzoom: layer.maxzoom,
         bounds: [w - margin, s - margin, e + margin, n + margin] as [number, number, number, number],

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { notFound } from '../plugins/error-handler.ts';
-import { resolveMonth } from '../queries/figures/figures.ts';
+import { resolveMonth } from '../months/months.ts';
 import { getProperty, listPropertyFeatures } from '../queries/properties/properties.ts';
 import { ErrorResponse } from '../schemas/common.ts';
 import { MonthQuery } from '../schemas/month.ts';
@@ -17,7 +17,7 @@ export const propertyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['properties'],
         summary: 'Properties as points with status, residents and estimate range in a month',
         querystring: MonthQuery,
-        response: { 200: PropertyCollection, 400: ErrorResponse },
+        response: { 200: PropertyCollection, 400: ErrorResponse, 404: ErrorResponse },
       },
     },
     async (request, reply) => {
@@ -39,8 +39,10 @@ export const propertyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const property = await getProperty(pool, config.cityAgs, request.params.id, request.query.month);
-      if (!property) throw notFound(`Property ${request.params.id}`);
+      // The month only picks the overcrowding shown; it follows the same rule as every other route.
+      const month = request.query.month === undefined ? undefined : await resolveMonth(pool, config.cityAgs, request.query.month);
+      const property = await getProperty(pool, config.cityAgs, request.params.id, month);
+      if (!property) throw notFound({ en: `Property ${request.params.id}`, de: `Immobilie ${request.params.id}` });
       return property;
     },
   );

@@ -11,14 +11,11 @@ import { Month } from './month.ts';
  * Units a map can be analysed by: the area levels, and H3 hexagons of resolution 8
  * (≈ 0.74 km², edge ≈ 460 m) or 9 (≈ 0.11 km², edge ≈ 174 m) covering the city.
  */
-export const AnalysisLevel = Type.Union([
-  Type.Literal('borough'),
-  Type.Literal('quarter'),
-  Type.Literal('district'),
-  Type.Literal('h3_8'),
-  Type.Literal('h3_9'),
-]);
+export const ANALYSIS_LEVELS = ['borough', 'quarter', 'district', 'h3_8', 'h3_9'] as const;
+export const AnalysisLevel = Type.Enum(ANALYSIS_LEVELS);
 export type AnalysisLevel = Static<typeof AnalysisLevel>;
+/** The H3 levels, whose hexagons `GET /api/analysis/units.geojson` draws. */
+export const HexagonLevel = Type.Enum(['h3_8', 'h3_9']);
 
 /**
  * What a thematic map shows per unit and month.
@@ -30,34 +27,11 @@ export type AnalysisLevel = Static<typeof AnalysisLevel>;
  * - `problem_properties`: problem properties whose procedure is not resolved at the month's end
  * - `visits`: case-manager visits in the month
  */
-export const Indicator = Type.Union([
-  Type.Literal('registered'),
-  Type.Literal('registered_per_1000'),
-  Type.Literal('change_12'),
-  Type.Literal('change_60'),
-  Type.Literal('unregistered'),
-  Type.Literal('problem_properties'),
-  Type.Literal('visits'),
-]);
+export const INDICATORS = ['registered', 'registered_per_1000', 'change_12', 'change_60', 'unregistered', 'problem_properties', 'visits'] as const;
+export const Indicator = Type.Enum(INDICATORS);
 export type Indicator = Static<typeof Indicator>;
-export const INDICATORS: readonly Indicator[] = [
-  'registered',
-  'registered_per_1000',
-  'change_12',
-  'change_60',
-  'unregistered',
-  'problem_properties',
-  'visits',
-];
 /** Indicators with one number per unit: the ones a hotspot statistic can take. */
-export const HotspotIndicator = Type.Union([
-  Type.Literal('registered'),
-  Type.Literal('registered_per_1000'),
-  Type.Literal('change_12'),
-  Type.Literal('change_60'),
-  Type.Literal('problem_properties'),
-  Type.Literal('visits'),
-]);
+export const HotspotIndicator = Type.Enum(['registered', 'registered_per_1000', 'change_12', 'change_60', 'problem_properties', 'visits']);
 export type HotspotIndicator = Static<typeof HotspotIndicator>;
 
 const nullableInt = Type.Union([Type.Integer(), Type.Null()]);
@@ -96,18 +70,12 @@ export type AnalysisSeries = Static<typeof AnalysisSeries>;
 
 // ---------------------------------------------------------------- hotspots
 
-export const HotspotMethod = Type.Union([Type.Literal('gi_star'), Type.Literal('local_moran')]);
+export const HotspotMethod = Type.Enum(['gi_star', 'local_moran']);
 export type HotspotMethod = Static<typeof HotspotMethod>;
 
-export const WeightsType = Type.Union([
-  Type.Literal('queen'),
-  Type.Literal('rook'),
-  Type.Literal('knn'),
-  Type.Literal('distance_band'),
-  Type.Literal('explicit'),
-]);
+export const WeightsType = Type.Enum(['queen', 'rook', 'knn', 'distance_band', 'explicit']);
 export type WeightsType = Static<typeof WeightsType>;
-export const WeightsTransform = Type.Union([Type.Literal('binary'), Type.Literal('row')]);
+export const WeightsTransform = Type.Enum(['binary', 'row']);
 export type WeightsTransform = Static<typeof WeightsTransform>;
 
 /** Limits that keep one request bounded (a request runs in a worker thread, but still costs CPU). */
@@ -185,7 +153,7 @@ export const HotspotQuery = Type.Object({
   month: Type.Optional(Month),
   method: HotspotMethod,
   /** @default queen. Explicit neighbour lists only come through the POST. */
-  weights: Type.Optional(Type.Union([Type.Literal('queen'), Type.Literal('rook'), Type.Literal('knn'), Type.Literal('distance_band')])),
+  weights: Type.Optional(Type.Enum(['queen', 'rook', 'knn', 'distance_band'])),
   k: Type.Optional(Type.Integer({ minimum: 1, maximum: HOTSPOT_LIMITS.maxK })),
   thresholdMetres: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: HOTSPOT_LIMITS.maxThresholdMetres })),
   /** @default row */

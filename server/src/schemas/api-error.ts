@@ -13,6 +13,7 @@ export const errorCodes = [
   'unauthorized', // who are you? (log in)
   'forbidden', // not for your role
   'not_found', // the route or the object does not exist
+  'wrong_host', // 421: the Host header names a host this server does not serve (PUBLIC_URL)
   'month_without_data', // the month is well-formed but the city has no data for it
   'conflict', // the object changed since it was read, or already exists
   'payload_too_large',

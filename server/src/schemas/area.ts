@@ -2,7 +2,8 @@ import { Type, type Static } from 'typebox';
 import { LocalizedText, Provenance } from './common.ts';
 
 /** Area levels from the city down. German terms: Stadt, Stadtbezirk, Ortsteil, statistischer Bezirk. */
-export const AreaLevel = Type.Union([Type.Literal('city'), Type.Literal('borough'), Type.Literal('quarter'), Type.Literal('district')]);
+export const areaLevels = ['city', 'borough', 'quarter', 'district'] as const;
+export const AreaLevel = Type.Enum(areaLevels);
 export type AreaLevel = Static<typeof AreaLevel>;
 
 export const AreaRef = Type.Object({ id: Type.Integer(), key: Type.String(), name: Type.String(), level: AreaLevel });

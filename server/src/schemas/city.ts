@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Bbox, Provenance } from './common.ts';
+import { Bbox, Locale, Provenance } from './common.ts';
 import { AreaLevel } from './area.ts';
 
 export const LevelSummary = Type.Object({
@@ -27,7 +27,7 @@ export type City = Static<typeof City>;
 /** Settings the browser needs; nothing secret. */
 export const ClientSettings = Type.Object({
   basemapStyleUrl: Type.Union([Type.String(), Type.Null()], { description: 'null: the self-contained style, no external requests' }),
-  defaultLocale: Type.Union([Type.Literal('de'), Type.Literal('en')]),
+  defaultLocale: Locale,
   /** Zensus cells with fewer residents are drawn without figures (server/src/privacy.ts). */
   zensusMinResidents: Type.Integer(),
 });

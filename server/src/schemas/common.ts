@@ -14,6 +14,11 @@ export type Bbox = Static<typeof Bbox>;
 export const Range = Type.Object({ low: Type.Number(), high: Type.Number() }, { description: 'An estimate: low ≤ high' });
 export type Range = Static<typeof Range>;
 
+/** The languages of the UI and of API messages. */
+export const locales = ['de', 'en'] as const;
+export const Locale = Type.Enum(locales);
+export type Locale = Static<typeof Locale>;
+
 /** A text shown to users, in both UI languages. */
 export const LocalizedText = Type.Object({ de: Type.String(), en: Type.String() });
 export type LocalizedText = Static<typeof LocalizedText>;

@@ -45,7 +45,7 @@ export const AreaCoverage = Type.Object({
 export type AreaCoverage = Static<typeof AreaCoverage>;
 
 export const CoverageQuery = Type.Object({
-  level: Type.Union([Type.Literal('borough'), Type.Literal('quarter'), Type.Literal('district')]),
+  level: Type.Enum(['borough', 'quarter', 'district']),
   month: Type.Optional(Month),
 });
 

@@ -38,7 +38,7 @@ export const AreaFigures = Type.Object({
 export type AreaFigures = Static<typeof AreaFigures>;
 
 export const FiguresQuery = Type.Object({
-  level: Type.Union([Type.Literal('borough'), Type.Literal('quarter'), Type.Literal('district'), Type.Literal('city')]),
+  level: AreaLevel,
   month: Type.Optional(Month),
 });
 

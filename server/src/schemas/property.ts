@@ -9,15 +9,8 @@ import { ResidentCounts } from './figures.ts';
 import { Month } from './month.ts';
 
 /** Steps of enforcement under the Wohnraumstärkungsgesetz NRW, in their usual order. */
-export const PropertyStatus = Type.Union([
-  Type.Literal('reported'),
-  Type.Literal('inspected'),
-  Type.Literal('defects_found'),
-  Type.Literal('order_issued'),
-  Type.Literal('fine_imposed'),
-  Type.Literal('declared_uninhabitable'),
-  Type.Literal('resolved'),
-]);
+export const propertyStatuses = ['reported', 'inspected', 'defects_found', 'order_issued', 'fine_imposed', 'declared_uninhabitable', 'resolved'] as const;
+export const PropertyStatus = Type.Enum(propertyStatuses);
 export type PropertyStatus = Static<typeof PropertyStatus>;
 
 export const OwnerType = Type.Union([Type.Literal('private'), Type.Literal('company'), Type.Literal('municipal')]);
@@ -117,4 +110,5 @@ export const PropertyDetail = Type.Object({
 });
 export type PropertyDetail = Static<typeof PropertyDetail>;
 
+/** Ids are PostgreSQL `integer`s: 1 … 2³¹ − 1. */
 export const PropertyIdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2147483647 }) });

@@ -9,7 +9,7 @@
  * Draw order: on top of all area layers and the selection, below deck.gl's labels.
  */
 import type { ExpressionSpecification, FilterSpecification, GeoJSONSourceSpecification, LayerSpecification } from 'maplibre-gl';
-import type { PropertyStatus } from '../../../../server/src/schemas/property.ts';
+import { propertyStatuses, type PropertyStatus } from '../../../../server/src/schemas/property.ts';
 import {
   CLUSTER_OTHER_FILL,
   CLUSTER_PROBLEM_FILL,
@@ -34,15 +34,7 @@ export const COUNT_IMAGE_PREFIX = 'quartiersatlas-count-';
 export const CLUSTER_MAX_ZOOM = 14;
 
 /** Statuses in the order of the procedure, for the legend. */
-export const STATUS_ORDER: readonly PropertyStatus[] = [
-  'reported',
-  'inspected',
-  'defects_found',
-  'order_issued',
-  'fine_imposed',
-  'declared_uninhabitable',
-  'resolved',
-];
+export const STATUS_ORDER: readonly PropertyStatus[] = propertyStatuses;
 
 const IS_CLUSTER: ExpressionSpecification = ['has', 'point_count'];
 const IS_PROBLEM: ExpressionSpecification = ['==', ['get', 'is_problem'], true];

@@ -9,6 +9,12 @@ import { toUtm32 } from '../projection/to-utm32.ts';
 
 type Feature = HotspotRequest['features']['features'][number];
 
+/**
+ * Largest magnitude of a value or population: sums of squares over 20,000 units stay
+ * finite and exact enough (1e308 overflowed to Infinity and answered 500, issue 10).
+ */
+const maxAbsValue = 1e12;
+
 export interface HotspotFeatures {
   ids: (string | null)[];
   values: number[];
@@ -25,7 +31,13 @@ export function readHotspotFeatures(request: Pick<HotspotRequest, 'features' | '
   const out: HotspotFeatures = { ids: [], values: [], populations: request.populationProperty ? [] : null, polygons: [], points: [] };
   features.forEach((feature, i) => {
     const where = `features[${i}]`;
-    out.values.push(readNumber(feature, i, request.valueProperty));
+    const value = readNumber(feature, i, request.valueProperty);
+    // With a population the value is a count of events (a rate's numerator): never negative.
+    // A -1 here reached the rate check as a RangeError and answered 500 (issue 10).
+    if (request.populationProperty && value < 0) {
+      throw new HotspotInputError(`${where}.properties.${request.valueProperty}`, `${value} is negative; with populationProperty the value is a count, 0 or more`);
+    }
+    out.values.push(value);
     if (request.populationProperty) {
       const population = readNumber(feature, i, request.populationProperty);
       if (population < 0) throw new HotspotInputError(`${where}.properties.${request.populationProperty}`, `${population} is negative; a population is 0 or more`);
@@ -61,6 +73,7 @@ function readNumber(feature: Feature, i: number, property: string): number {
   if (!(property in properties) || properties[property] === null) throw new HotspotInputError(field, 'is missing');
   const value = properties[property];
   if (typeof value !== 'number' || !Number.isFinite(value)) throw new HotspotInputError(field, `${JSON.stringify(value)} is not a number`);
+  if (Math.abs(value) > maxAbsValue) throw new HotspotInputError(field, `${value} is out of range; values lie within ±${maxAbsValue.toExponential()}`);
   return value;
 }
 

@@ -9,7 +9,8 @@ import { h3CellCentre, h3CellOf, h3CellRing, h3CellsCovering, h3Resolution } fro
 import { toUtm32 } from '../../analysis/projection/to-utm32.ts';
 import type { AnalysisLevel, AnalysisSeries } from '../../schemas/analysis.ts';
 import type { Provenance } from '../../schemas/common.ts';
-import { isSynthetic, listMonths } from '../figures/figures.ts';
+import { listMonths } from '../../months/months.ts';
+import { isSynthetic } from '../figures/figures.ts';
 import {
   type AnalysisPropertyRow,
   getCityOutline,

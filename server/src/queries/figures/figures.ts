@@ -3,21 +3,10 @@ import { loadSql } from '../../db/sql-file.ts';
 import type { AreaFigures, BboxSummary, ResidentCounts } from '../../schemas/figures.ts';
 import type { Range } from '../../schemas/common.ts';
 
-const sql = loadSql(import.meta.url, ['list-months', 'list-area-figures', 'summarize-bbox', 'any-synthetic'] as const);
+const sql = loadSql(import.meta.url, ['list-area-figures', 'summarize-bbox', 'any-synthetic'] as const);
 
 /** `YYYY-MM` → the first day, as the database stores months. */
 export const firstDay = (month: string) => `${month}-01`;
-
-export async function listMonths(pool: pg.Pool, cityAgs: string): Promise<string[]> {
-  const { rows } = await pool.query<{ month: string }>(sql['list-months'], [cityAgs]);
-  return rows.map((r) => r.month);
-}
-
-/** The month a request asks for, else the city's latest month with data, else the current calendar month. */
-export async function resolveMonth(pool: pg.Pool, cityAgs: string, asked: string | undefined): Promise<string> {
-  if (asked) return asked;
-  return (await listMonths(pool, cityAgs)).at(-1) ?? new Date().toISOString().slice(0, 7);
-}
 
 export async function isSynthetic(pool: pg.Pool, cityAgs: string): Promise<boolean> {
   return (await pool.query(sql['any-synthetic'], [cityAgs])).rows[0].synthetic;
