@@ -5,11 +5,12 @@
  */
 import { FIRST_DAY, LAST_DAY, monthOfDay } from './calendar.ts';
 import type { Rng } from '../../server/src/analysis/prng.ts';
+import { propertyStatuses, type PropertyStatus } from '../../server/src/schemas/property.ts';
 import type { SyntheticProperty } from './properties.ts';
 
-/** Status values of the import format, in procedural order. */
-export const STATUSES = ['reported', 'inspected', 'defects_found', 'order_issued', 'fine_imposed', 'declared_uninhabitable', 'resolved'] as const;
-export type Status = (typeof STATUSES)[number];
+/** Status values of the import format, in procedural order (defined once, in the shared schema). */
+export const STATUSES = propertyStatuses;
+export type Status = PropertyStatus;
 
 /** The kind of the main defect found (drives the German notes and the visit topics). */
 export type DefectKind = 'mould' | 'electricity' | 'water' | 'heating' | 'overcrowding' | 'fire_safety' | 'vermin' | 'damp';

@@ -19,6 +19,11 @@ import { Worker } from 'node:worker_threads';
 /** What a worker posts back for a job. */
 export type WorkerReply<Out> = { id: number; ok: true; result: Out } | { id: number; ok: false; error: SerializedError };
 
+/** What a worker posts once its module is loaded and it takes jobs. */
+interface WorkerReady {
+  ready: true;
+}
+
 /** An error crossing the thread boundary: its class name and own fields survive. */
 export interface SerializedError {
   name: string;
@@ -31,7 +36,7 @@ interface Job<In, Out> {
   input: In;
   resolve: (out: Out) => void;
   reject: (error: unknown) => void;
-  /** Starts the job's deadline, when a worker takes it. */
+  /** Starts the job's deadline, when a ready worker has it. */
   start: () => void;
   /** Ends the job's deadline timer and abort listener once it is settled. */
   settle: () => void;
@@ -45,13 +50,19 @@ export interface WorkerPoolOptions {
   size?: number;
   /** Jobs waiting for a worker at most; more are refused at once. @default 16 */
   maxQueue?: number;
-  /** A job still running this long after a worker took it is stopped (its worker is ended). @default 120_000 */
+  /**
+   * A job still running this long after a ready worker took it is stopped (its worker is
+   * ended). Loading a new worker's modules (tsx compiles them) does not count: on a busy
+   * machine that alone can take seconds, and it is not the job's doing. @default 120_000
+   */
   deadlineMs?: number;
 }
 
 interface Slot<In, Out> {
   worker: Worker;
   job: Job<In, Out> | null;
+  /** The worker has loaded its module (it posted WorkerReady). */
+  ready: boolean;
 }
 
 /**
@@ -165,7 +176,7 @@ export class WorkerPool<In, Out> {
       if (!slot) return;
       const job = this.queue.shift()!;
       slot.job = job;
-      job.start();
+      if (slot.ready) job.start(); // otherwise when the worker posts WorkerReady
       slot.worker.ref();
       slot.worker.postMessage({ id: job.id, input: job.input });
     }
@@ -174,8 +185,13 @@ export class WorkerPool<In, Out> {
   private spawn(): Slot<In, Out> {
     const code = `import(${JSON.stringify(tsxApiUrl)}).then(({ tsImport }) => tsImport(${JSON.stringify(this.entry.href)}, ${JSON.stringify(import.meta.url)}))`;
     const worker = new Worker(code, { eval: true });
-    const slot: Slot<In, Out> = { worker, job: null };
-    worker.on('message', (reply: WorkerReply<Out>) => {
+    const slot: Slot<In, Out> = { worker, job: null, ready: false };
+    worker.on('message', (reply: WorkerReply<Out> | WorkerReady) => {
+      if ('ready' in reply) {
+        slot.ready = true;
+        slot.job?.start();
+        return;
+      }
       const job = slot.job;
       if (!job || job.id !== reply.id) return;
       slot.job = null;
@@ -213,4 +229,5 @@ export function serveJobs<In, Out>(port: { on(event: 'message', listener: (messa
       port.postMessage({ id, ok: false, error: { name: e.constructor.name, message: e.message, fields } } satisfies WorkerReply<Out>);
     }
   });
+  port.postMessage({ ready: true } satisfies WorkerReady);
 }

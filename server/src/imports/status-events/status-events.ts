@@ -4,6 +4,7 @@
  * (their note).
  */
 import { loadSql } from '../../db/sql-file.ts';
+import { propertyStatuses } from '../../schemas/property.ts';
 import { optional, readFields, required } from '../columns.ts';
 import type { ImportKindModule } from '../import-kind.ts';
 import { day, oneOf, text } from '../values.ts';
@@ -13,7 +14,7 @@ const sql = loadSql(import.meta.url, ['create-status-event-stage', 'stage-status
 const columns = [
   required('property_key', text({ en: 'the key of a property', de: 'der Schlüssel einer Immobilie' })),
   required('date', day),
-  required('status', oneOf(['reported', 'inspected', 'defects_found', 'order_issued', 'fine_imposed', 'declared_uninhabitable', 'resolved'])),
+  required('status', oneOf(propertyStatuses)),
   optional('note', text()),
 ];
 
