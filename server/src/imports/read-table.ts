@@ -5,26 +5,16 @@
  * matter; unknown and missing columns are errors) and drops rows whose shape is
  * wrong (values beyond the header, too few values) with an error each.
  */
-import type { ImportKind } from '../schemas/import.ts';
 import type { ErrorList } from './error-list.ts';
 import { pointColumns, type Column, type SourceRecord } from './columns.ts';
 import { decodeText } from './decode-text.ts';
 import { parseCsv, type Delimiter } from './parse-csv.ts';
 import { readGeojson, type Crs } from './read-geojson.ts';
 import { sniffBytes, sniffFile } from './sniff-file.ts';
-import { columnLetter, reasons, suggest } from './reasons.ts';
+import type { TableSpec } from './table-spec.ts';
 
-export interface TableSpec {
-  /** The kind, for messages (reasons.ts names it in both languages). */
-  kind: ImportKind;
-  /** Columns of a CSV file; properties of GeoJSON features. */
-  columns: readonly Column[];
-  /** Which formats the kind accepts; for GeoJSON, the geometry its features must have. */
-  csv: boolean;
-  geojson?: 'Point' | 'Polygon';
-  /** A point: in CSV the columns lon+lat or easting+northing (EPSG:25832); in GeoJSON the Point geometry. */
-  point?: boolean;
-}
+export type { TableSpec };
+import { columnLetter, reasons, suggest } from './reasons.ts';
 
 /** Where a record's point comes from: CSV columns, or the GeoJSON geometry. */
 export type PositionSource = 'lon/lat' | 'easting/northing' | 'geometry';

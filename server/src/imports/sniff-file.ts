@@ -14,7 +14,7 @@ import { decodeWindows1252 } from './decode-text.ts';
 import type { FoundError } from './error-list.ts';
 import { pointColumns } from './columns.ts';
 import { detectDelimiter, parseCsv } from './parse-csv.ts';
-import type { TableSpec } from './read-table.ts';
+import type { TableSpec } from './table-spec.ts';
 import { reasons, type Reason } from './reasons.ts';
 
 /** How much of a file the sniff may look at: 1 MiB holds any real header many times over. */

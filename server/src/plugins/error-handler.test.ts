@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorResponse } from '../schemas/api-error.ts';
 import { Value } from 'typebox/value';
 import { badRequest, HttpError, notFound, registerErrorHandler } from './error-handler.ts';
+import { databaseUnavailableMessage } from '../db/connection-loss.ts';
 
 interface LogLine {
   level: number;
@@ -76,7 +77,7 @@ describe('error handler (issue 10)', () => {
   it('a lost database connection is a 503 database_unavailable, not a 500', async () => {
     const response = await app.inject('/database-gone');
     expect(response.statusCode).toBe(503);
-    expect(response.json()).toMatchObject({ code: 'database_unavailable', message: 'The database cannot be reached; nothing was changed. Please try again.' });
+    expect(response.json()).toMatchObject({ code: 'database_unavailable', message: databaseUnavailableMessage('en') });
   });
 
   it('client errors are logged at debug, never as errors', async () => {

@@ -11,18 +11,10 @@ import { replyIfConnectionLost } from '../db/connection-loss.ts';
 import { requestLocale, type Locale } from '../i18n/request-locale.ts';
 import type { ErrorCode, ErrorResponse, Problem } from '../schemas/api-error.ts';
 import type { LocalizedText } from '../schemas/common.ts';
+import type { LocalizedProblem, Text } from './localized-problem.ts';
 import { validationProblems } from './validation-problems.ts';
 
-/** A text for users: one string for both languages (names, numbers, English-only sources), or `{ de, en }`. */
-export type Text = string | LocalizedText;
-
-/** One invalid input, its reason in both languages. */
-export interface LocalizedProblem {
-  field: string;
-  /** Machine-readable reason: `enum`, `pattern`, `type`, `required`, `minimum`, `out_of_range`, `invalid`, … */
-  code: string;
-  message: Text;
-}
+export type { LocalizedProblem, Text };
 
 const localized = (text: Text): LocalizedText => (typeof text === 'string' ? { de: text, en: text } : text);
 

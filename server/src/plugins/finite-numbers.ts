@@ -10,13 +10,23 @@ import type { FastifyInstance } from 'fastify';
 import { fieldName } from './validation-problems.ts';
 import { invalidInput, type LocalizedProblem } from './error-handler.ts';
 
+/**
+ * Whether a value is a record of parsed data: what JSON.parse or the query and path
+ * parsers make (their objects may have a null-like prototype of their own), not a
+ * stream (an import's body), a Buffer or anything else with an object graph behind it.
+ */
+function isParsedRecord(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) return false;
+  return typeof (value as { pipe?: unknown }).pipe !== 'function' && typeof (value as { on?: unknown }).on !== 'function';
+}
+
 /** Walks a parsed value; `path` in JSON-pointer form, as ajv reports it. */
 function collectNonFinite(value: unknown, path: string, found: string[]): void {
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) found.push(path);
   } else if (Array.isArray(value)) {
     value.forEach((item, i) => collectNonFinite(item, `${path}/${i}`, found));
-  } else if (value !== null && typeof value === 'object') {
+  } else if (isParsedRecord(value)) {
     for (const [key, item] of Object.entries(value)) collectNonFinite(item, `${path}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`, found);
   }
 }
@@ -34,8 +44,9 @@ export function nonFiniteProblems(value: unknown, context: 'params' | 'querystri
 
 export function registerFiniteNumbers(app: FastifyInstance): void {
   app.addHook('preHandler', async (request) => {
-    // Only parsed JSON and coerced parameters hold numbers; a raw body (imports) is a Buffer.
-    const body = Buffer.isBuffer(request.body) || typeof request.body === 'string' ? undefined : request.body;
+    // Only parsed JSON and coerced parameters hold numbers; an import's body is a stream,
+    // which the walk skips (walking its object graph overflowed the stack: a 500).
+    const body = request.body;
     const problems = [...nonFiniteProblems(request.params, 'params'), ...nonFiniteProblems(request.query, 'querystring'), ...nonFiniteProblems(body, 'body')];
     if (problems.length > 0) throw invalidInput(problems);
   });

@@ -9,7 +9,7 @@
 import type { FastifySchemaValidationError } from 'fastify';
 import type { LocalizedText } from '../schemas/common.ts';
 import { monthPattern } from '../schemas/month.ts';
-import type { LocalizedProblem } from './error-handler.ts';
+import type { LocalizedProblem } from './localized-problem.ts';
 
 type AjvError = FastifySchemaValidationError & { schemaPath: string };
 
