@@ -5,7 +5,7 @@
  * never shows a server string except the problems' messages of a 4xx (which the server
  * writes in the language the request asked for, see api-locale.ts).
  */
-import { errorCodes, type ErrorCode, type Problem } from '../../../server/src/schemas/api-error.ts';
+import { errorCodeOfStatus, errorCodes, type ErrorCode, type Problem } from '../../../server/src/schemas/api-error.ts';
 import de from '../i18n/messages/de.json';
 import en from '../i18n/messages/en.json';
 import { translate, type MessageKey, type Messages } from '../i18n/translate.ts';
@@ -31,18 +31,6 @@ export interface ApiErrorInit {
   serverMessage?: string | null;
 }
 
-/** The status a code stands for when the answer did not name one (for codes → status tables). */
-const codeOfStatus: Record<number, ErrorCode> = {
-  400: 'bad_request',
-  401: 'unauthorized',
-  403: 'forbidden',
-  404: 'not_found',
-  409: 'conflict',
-  413: 'payload_too_large',
-  415: 'unsupported_media_type',
-  422: 'import_invalid',
-  500: 'internal',
-};
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -100,7 +88,7 @@ const isProblem = (value: unknown): value is Problem =>
  * The error of an answer that is not ok, from its status and body text. A body in our
  * `ErrorResponse` shape gives code, problems and message; anything else (HTML of a proxy,
  * an empty body, JSON of another shape) gives a code from the status alone: the 4xx of
- * `codeOfStatus`, else `unexpected`.
+ * `errorCodeOfStatus` (schemas/api-error.ts), else `unexpected`.
  */
 export function apiErrorFromAnswer(method: string, url: string, status: number, contentType: string | null, body: string): ApiError {
   let parsed: unknown = null;
@@ -122,7 +110,7 @@ export function apiErrorFromAnswer(method: string, url: string, status: number, 
       serverMessage: typeof parsed.message === 'string' ? parsed.message : null,
     });
   }
-  const byStatus = codeOfStatus[status];
+  const byStatus = errorCodeOfStatus[status];
   // A 5xx without our body did not come from our error handler (a proxy, a gateway):
   // "unexpected" says so, with the status, rather than claiming a bug in our server.
   const code: ApiErrorCode = byStatus && (status < 500 || isObject(parsed)) ? byStatus : 'unexpected';

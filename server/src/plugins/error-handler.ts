@@ -9,7 +9,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { replyIfConnectionLost } from '../db/connection-loss.ts';
 import { requestLocale, type Locale } from '../i18n/request-locale.ts';
-import type { ErrorCode, ErrorResponse, Problem } from '../schemas/api-error.ts';
+import { errorCodeOfStatus, type ErrorCode, type ErrorResponse, type Problem } from '../schemas/api-error.ts';
 import type { LocalizedText } from '../schemas/common.ts';
 import type { LocalizedProblem, Text } from './localized-problem.ts';
 import { validationProblems } from './validation-problems.ts';
@@ -72,17 +72,7 @@ const reasonPhrases: Record<number, string> = {
 
 /** The code of a status when the thrower named none. */
 export function defaultCode(statusCode: number): ErrorCode {
-  const codes: Record<number, ErrorCode> = {
-    401: 'unauthorized',
-    403: 'forbidden',
-    404: 'not_found',
-    409: 'conflict',
-    413: 'payload_too_large',
-    415: 'unsupported_media_type',
-    422: 'import_invalid',
-    503: 'busy',
-  };
-  return codes[statusCode] ?? (statusCode >= 500 ? 'internal' : 'bad_request');
+  return errorCodeOfStatus[statusCode] ?? (statusCode >= 500 ? 'internal' : 'bad_request');
 }
 
 /**

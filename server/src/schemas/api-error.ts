@@ -25,6 +25,21 @@ export const errorCodes = [
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
+/** The code an answer of this status has when nothing more specific is known (server and client read the same table). */
+export const errorCodeOfStatus: Readonly<Partial<Record<number, ErrorCode>>> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  421: 'wrong_host',
+  422: 'import_invalid',
+  500: 'internal',
+  503: 'busy',
+};
+
 /** One invalid input: which field (or row and column), why, in words and as a code. */
 export const Problem = Type.Object({
   field: Type.String({ description: 'The parameter or body field, e.g. `month`, `features[3].properties.cases`, `row 12, column Monat`' }),
